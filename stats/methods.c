@@ -1,0 +1,47 @@
+/*
+ * methods.c - the tables of methods (see methods.h).
+ */
+#include "methods.h"
+#include "propci.h"
+#include "ratio.h"
+#include "test2x2.h"
+
+#include <string.h>
+
+const dsp_method dsp_ci_methods[] = {
+	{"wilson", "Wilson score interval",
+	 "Wilson EB (1927). J Am Stat Assoc 22:209-212.", {.ci = dsp_ci_wilson}},
+	{"jeffreys", "Jeffreys interval (equal-tailed Beta(x+1/2, n-x+1/2))",
+	 "Brown LD, Cai TT, DasGupta A (2001). Stat Sci 16:101-133.",
+	 {.ci = dsp_ci_jeffreys}},
+	{"exact", "Clopper-Pearson exact interval",
+	 "Clopper CJ, Pearson ES (1934). Biometrika 26:404-413.",
+	 {.ci = dsp_ci_exact}},
+	{NULL, NULL, NULL, {NULL}}
+};
+
+const dsp_method dsp_ratio_methods[] = {
+	{"koopman", "Koopman score interval",
+	 "Koopman PAR (1984). Biometrics 40:513-517.",
+	 {.ratio = dsp_rr_koopman}},
+	{"katz", "Katz log interval",
+	 "Katz D, Baptista J, Azen SP, Pike MC (1978). Biometrics 34:469-474.",
+	 {.ratio = dsp_rr_katz}},
+	{NULL, NULL, NULL, {NULL}}
+};
+
+const dsp_method dsp_test_methods[] = {
+	{"fisher", "Fisher's exact test, two-sided by minimum likelihood",
+	 "Fisher RA (1935). J R Stat Soc 98:39-82.", {.test = dsp_test_fisher}},
+	{"chi2", "Pearson chi-square test, no continuity correction",
+	 "Pearson K (1900). Philos Mag 50:157-175.", {.test = dsp_test_chi2}},
+	{NULL, NULL, NULL, {NULL}}
+};
+
+const dsp_method *dsp_method_find(const dsp_method *t, const char *name)
+{
+	for (; t->name; t++)
+		if (strcmp(t->name, name) == 0)
+			return t;
+	return NULL;
+}

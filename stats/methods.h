@@ -1,0 +1,35 @@
+/*
+ * methods.h - the method tables.  Each kind of computation (rate interval,
+ * ratio interval, test) has one table of {name, function, one-line help,
+ * citation}; option parsing, --help and the man pages all come from these,
+ * so they cannot drift apart.  To add a method, write its function in the
+ * module for its kind and add a row here.
+ */
+#ifndef DSP_METHODS_H
+#define DSP_METHODS_H
+
+typedef int (*dsp_ci_fn)(double x, double n, double level, double *lo, double *hi);
+typedef int (*dsp_ratio_fn)(double x1, double n1, double x2, double n2,
+			    double level, double *lo, double *hi);
+typedef double (*dsp_test_fn)(double x1, double n1, double x2, double n2);
+
+typedef struct {
+	const char *name;
+	const char *help;   /* one line for --help */
+	const char *cite;   /* the reference, for the man page */
+	union {
+		dsp_ci_fn ci;
+		dsp_ratio_fn ratio;
+		dsp_test_fn test;
+	} fn;
+} dsp_method;
+
+/* Each table ends with a row whose name is NULL; the first row is the default. */
+extern const dsp_method dsp_ci_methods[];
+extern const dsp_method dsp_ratio_methods[];
+extern const dsp_method dsp_test_methods[];
+
+/* The row called name, or NULL. */
+const dsp_method *dsp_method_find(const dsp_method *table, const char *name);
+
+#endif

@@ -1,0 +1,19 @@
+/*
+ * propci.h - confidence intervals for a binomial proportion x/n.
+ *
+ * Each function takes x events of n trials (0 <= x <= n, n >= 1, both
+ * integers held in doubles up to 2^53) and a confidence level in (0,1),
+ * writes the bounds, and returns DSP_OK or DSP_EDOM.  Bounds are exactly 0
+ * at x = 0 and exactly 1 at x = n where the method's limit is that.
+ */
+#ifndef DSP_PROPCI_H
+#define DSP_PROPCI_H
+
+int dsp_ci_wilson(double x, double n, double level, double *lo, double *hi);
+int dsp_ci_jeffreys(double x, double n, double level, double *lo, double *hi);
+int dsp_ci_exact(double x, double n, double level, double *lo, double *hi);
+
+/* The two-sided normal quantile z with P(|Z| > z) = 1 - level. */
+double dsp_z(double level);
+
+#endif

@@ -1,0 +1,151 @@
+/*
+ * ratio.c - confidence intervals for a ratio of two binomial proportions.
+ *
+ * koopman: Koopman (1984) Biometrics 40:513, the score interval; the
+ *   constrained maximum-likelihood estimates are the closed form of
+ *   Miettinen & Nurminen (1985) Statistics in Medicine 4:213, and the
+ *   statistic is their eq. without the n/(n-1) variance factor.
+ * katz: Katz, Baptista, Azen & Pike (1978) Biometrics 34:469, the normal
+ *   interval for log RR.
+ */
+#include "ratio.h"
+#include "dsp.h"
+#include "propci.h"
+
+#include <float.h>
+#include <math.h>
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_roots.h>
+
+static int bad_args(double x1, double n1, double x2, double n2, double level)
+{
+	return !(n1 >= 1 && n2 >= 1 && n1 <= DSP_COUNT_MAX && n2 <= DSP_COUNT_MAX &&
+		 x1 >= 0 && x1 <= n1 && x2 >= 0 && x2 <= n2 &&
+		 x1 == floor(x1) && x2 == floor(x2) && n1 == floor(n1) &&
+		 n2 == floor(n2) && level > 0 && level < 1);
+}
+
+double dsp_rr(double x1, double n1, double x2, double n2)
+{
+	if (x2 == 0)
+		return x1 == 0 ? NAN : INFINITY;
+	return (x1 / n1) / (x2 / n2);
+}
+
+double dsp_rr_score_stat(double x1, double n1, double x2, double n2, double phi)
+{
+	/* p2t is the smaller root of A p^2 + B p + C = 0 with A = N phi,
+	 * B = -(n1 phi + x1 + n2 + x2 phi), C = x1 + x2 (Miettinen &
+	 * Nurminen 1985, appendix); 2C / (-B + sqrt(B^2 - 4AC)) avoids the
+	 * cancellation of the textbook form. */
+	double A = (n1 + n2) * phi, B = -(n1 * phi + x1 + n2 + x2 * phi);
+	double C = x1 + x2, disc = B * B - 4 * A * C;
+	double p2 = C == 0 ? 0 : 2 * C / (-B + sqrt(disc > 0 ? disc : 0));
+	double p1 = phi * p2;
+	if (p1 > 1)
+		p1 = 1;
+	if (p2 > 1)
+		p2 = 1;
+	/* Written as the Miettinen-Nurminen z^2, which equals Koopman's
+	 * Pearson chi-square and stays finite when a fitted p is 0 or 1. */
+	double d = x1 / n1 - phi * (x2 / n2);
+	double v = p1 * (1 - p1) / n1 + phi * phi * p2 * (1 - p2) / n2;
+	return d * d / v;
+}
+
+struct score_args {
+	double x1, n1, x2, n2, crit;
+};
+
+static double score_minus_crit(double u, void *vp)
+{
+	struct score_args *a = vp;
+	return dsp_rr_score_stat(a->x1, a->n1, a->x2, a->n2, exp(u)) - a->crit;
+}
+
+/*
+ * Finds the bound on side dir (-1 lower, +1 upper) as a root in u = log(phi)
+ * of T(phi) - crit.  `start` should be inside the interval (T < crit); when
+ * a zero cell puts the estimate at 0 or inf we start from a finite guess
+ * and first walk inward until that holds.  Bounds of counts up to 2^53 lie
+ * within e^(+-100) of the estimate, so a step past e^256 means no root.
+ */
+static double score_root(struct score_args *a, double start, int dir)
+{
+	gsl_function F = {score_minus_crit, a};
+	double in = start, step = 1, out;
+	while (!(score_minus_crit(in, a) < 0)) {
+		in -= dir * step;
+		if ((step *= 2) > 256)
+			return NAN;
+	}
+	for (step = 1; !(score_minus_crit(out = in + dir * step, a) > 0); step *= 2)
+		if (step > 256)
+			return NAN;
+	gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
+	if (!s)
+		return NAN;
+	double lo = dir < 0 ? out : in, hi = dir < 0 ? in : out, r = NAN;
+	gsl_root_fsolver_set(s, &F, lo, hi);
+	for (int i = 0; i < 500; i++) {
+		if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS)
+			break;
+		r = gsl_root_fsolver_root(s);
+		lo = gsl_root_fsolver_x_lower(s);
+		hi = gsl_root_fsolver_x_upper(s);
+		if (gsl_root_test_interval(lo, hi, 4 * DBL_EPSILON, 0) == GSL_SUCCESS)
+			break;
+	}
+	gsl_root_fsolver_free(s);
+	return exp(r);
+}
+
+int dsp_rr_koopman(double x1, double n1, double x2, double n2, double level,
+		   double *lo, double *hi)
+{
+	if (bad_args(x1, n1, x2, n2, level))
+		return DSP_EDOM;
+	double z = dsp_z(level);
+	struct score_args a = {x1, n1, x2, n2, z * z};
+	*lo = 0;
+	*hi = INFINITY;
+	if (x1 == 0 && x2 == 0)
+		return DSP_OK;
+	/* The statistic is 0 at the point estimate and grows on each side;
+	 * with x1 = 0 (x2 = 0) the estimate is 0 (inf) and is itself the
+	 * lower (upper) bound.  When both groups are all events the estimate
+	 * is 1, but the statistic is 0/0 there: start just beside it. */
+	double u0 = x1 == 0 || x2 == 0 ? NAN : log(dsp_rr(x1, n1, x2, n2));
+	if (x1 > 0) {
+		double in = x2 == 0 ? log((x1 / n1) * n2) : u0;  /* as if x2 = 1 */
+		if (x1 == n1 && x2 == n2)
+			in = -DBL_EPSILON;
+		*lo = score_root(&a, in, -1);
+	}
+	if (x2 > 0) {
+		double in = x1 == 0 ? log(n2 / (x2 * n1)) : u0;
+		if (x1 == n1 && x2 == n2)
+			in = DBL_EPSILON;
+		*hi = score_root(&a, in, +1);
+	}
+	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
+}
+
+int dsp_rr_katz(double x1, double n1, double x2, double n2, double level,
+		double *lo, double *hi)
+{
+	if (bad_args(x1, n1, x2, n2, level))
+		return DSP_EDOM;
+	if (x1 == 0 || x2 == 0) {
+		/* log RR and its variance are infinite: no information. */
+		*lo = 0;
+		*hi = INFINITY;
+		return DSP_OK;
+	}
+	double se = sqrt(1 / x1 - 1 / n1 + 1 / x2 - 1 / n2);
+	double u = log(dsp_rr(x1, n1, x2, n2)), z = dsp_z(level);
+	*lo = exp(u - z * se);
+	*hi = exp(u + z * se);
+	return DSP_OK;
+}

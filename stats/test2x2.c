@@ -1,0 +1,113 @@
+/*
+ * test2x2.c - Fisher's exact and Pearson's chi-square tests for 2x2 tables.
+ *
+ * Fisher: Fisher (1935) J R Stat Soc 98:39; the two-sided minimum-likelihood
+ * rule of Irwin (1935).  Rather than visit every table of the support
+ * (10^9 of them at 10^9 counts), we find where the unimodal hypergeometric
+ * density crosses the observed probability on each side of the mode by
+ * bisection, then sum each tail outward from its cut point, where terms fall
+ * at least geometrically: O(sd) terms near the mode, a handful far out.
+ */
+#include "test2x2.h"
+#include "dsp.h"
+#include "saddle.h"
+
+#include <float.h>
+#include <math.h>
+
+#include <gsl/gsl_cdf.h>
+
+static int bad_args(double x1, double n1, double x2, double n2)
+{
+	return !(n1 >= 1 && n2 >= 1 && n1 <= DSP_COUNT_MAX && n2 <= DSP_COUNT_MAX &&
+		 x1 >= 0 && x1 <= n1 && x2 >= 0 && x2 <= n2 &&
+		 x1 == floor(x1) && x2 == floor(x2) && n1 == floor(n1) &&
+		 n2 == floor(n2));
+}
+
+/* The table's margins: X ~ Hypergeometric(good n1, bad n2, draws m). */
+struct hyper {
+	double n1, n2, m, lo, hi;  /* support [lo, hi] */
+};
+
+static double ld(const struct hyper *h, double k)
+{
+	return dsp_ldhyper(k, h->n1, h->n2, h->m);
+}
+
+/*
+ * log of sum_{j >= 0} P(X = k + dir*j) over the support, from k outward.
+ * Terms are scaled to P(X = k) = 1, so the sum is >= 1; we stop once the
+ * remaining terms, bounded by a geometric series, cannot change it.
+ */
+static double log_tail(const struct hyper *h, double k, int dir)
+{
+	double sum = 1, term = 1;
+	for (double j = k; dir > 0 ? j < h->hi : j > h->lo; j += dir) {
+		/* P(j+1)/P(j) = (n1-j)(m-j) / ((j+1)(n2-m+j+1)), and its
+		 * reciprocal shifted by one for the downward direction. */
+		double r = dir > 0 ?
+			(h->n1 - j) * (h->m - j) / ((j + 1) * (h->n2 - h->m + j + 1)) :
+			j * (h->n2 - h->m + j) / ((h->n1 - j + 1) * (h->m - j + 1));
+		term *= r;
+		sum += term;
+		if (r < 1 && term < DBL_EPSILON / 8 * sum * (1 - r))
+			break;
+	}
+	return ld(h, k) + log(sum);
+}
+
+double dsp_test_fisher(double x1, double n1, double x2, double n2)
+{
+	if (bad_args(x1, n1, x2, n2))
+		return NAN;
+	struct hyper h = {n1, n2, x1 + x2, 0, 0};
+	h.lo = fmax(0, h.m - n2);
+	h.hi = fmin(n1, h.m);
+	/* long double: the product can pass 2^53, and an off-by-one mode
+	 * would break the bisections' invariants. */
+	double mode = (double)floorl((h.m + 1.0L) * (n1 + 1.0L) / (n1 + n2 + 2.0L));
+	double cut = ld(&h, x1) + log1p(1e-7);
+	if (ld(&h, mode) <= cut)
+		return 1;  /* the observed table is as probable as any */
+	/* Left of the mode the density rises: find the last k <= mode with
+	 * ld(k) <= cut (none when even h.lo is above it).  Right of the mode
+	 * it falls: find the first such k >= mode. */
+	double a = h.lo - 1, b = mode;     /* invariant: ld(a) <= cut < ld(b) */
+	while (b - a > 1) {
+		double c = floor(a + (b - a) / 2);
+		if (ld(&h, c) <= cut) a = c; else b = c;
+	}
+	double left = a;
+	a = mode, b = h.hi + 1;            /* invariant: ld(a) > cut >= ld(b) */
+	while (b - a > 1) {
+		double c = floor(a + (b - a) / 2);
+		if (ld(&h, c) <= cut) b = c; else a = c;
+	}
+	double right = b;
+	double p = 0;
+	if (left >= h.lo)
+		p += exp(log_tail(&h, left, -1));
+	if (right <= h.hi)
+		p += exp(log_tail(&h, right, +1));
+	return p > 1 ? 1 : p;
+}
+
+double dsp_chi2_stat(double x1, double n1, double x2, double n2)
+{
+	double m = x1 + x2, N = n1 + n2;
+	if (bad_args(x1, n1, x2, n2) || m == 0 || m == N)
+		return NAN;
+	/* X^2 = N (x1 n2 - x2 n1)^2 / (n1 n2 m (N - m)).  The difference of
+	 * products is formed with fma (Kahan's method), exactly enough even
+	 * when both products exceed 2^53 and nearly cancel. */
+	double w = x2 * n1;
+	double d = fma(x1, n2, -w) - fma(x2, n1, -w);
+	return (d / n1) * (d / n2) * (N / m) / (N - m);
+}
+
+double dsp_test_chi2(double x1, double n1, double x2, double n2)
+{
+	double x = dsp_chi2_stat(x1, n1, x2, n2);
+	return isnan(x) ? NAN : gsl_cdf_chisq_Q(x, 1);
+}

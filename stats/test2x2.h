@@ -1,0 +1,25 @@
+/*
+ * test2x2.h - two-sided tests of equal proportions in the 2x2 table
+ * [[x1, n1-x1], [x2, n2-x2]] (a group against the reference group).
+ *
+ * Counts are integers held in doubles, 0 <= x <= n <= 2^53, n >= 1.  Each
+ * returns the p-value, or NaN for invalid arguments or (chi2) when the
+ * statistic is undefined because a margin is zero.
+ */
+#ifndef DSP_TEST2X2_H
+#define DSP_TEST2X2_H
+
+/*
+ * Fisher's exact test, two-sided by minimum likelihood: the probability of
+ * all tables with the observed margins no more probable than the observed
+ * one, "no more" meaning within a relative 1e-7 (as R's fisher.test).
+ */
+double dsp_test_fisher(double x1, double n1, double x2, double n2);
+
+/* Pearson's chi-square without continuity correction, on 1 df. */
+double dsp_test_chi2(double x1, double n1, double x2, double n2);
+
+/* The Pearson statistic itself (NaN when a margin is zero). */
+double dsp_chi2_stat(double x1, double n1, double x2, double n2);
+
+#endif
