@@ -112,23 +112,22 @@ int dsp_rr_koopman(double x1, double n1, double x2, double n2, double level,
 	*hi = INFINITY;
 	if (x1 == 0 && x2 == 0)
 		return DSP_OK;
+	if (x1 == n1 && x2 == n2) {
+		/* Both groups all events: the fitted table is p2 = 1, p1 = phi
+		 * below phi = 1 and p1 = 1, p2 = 1/phi above, where T reduces
+		 * to n1(1-phi)/phi and n2(phi-1); T = z^2 solves directly. */
+		*lo = n1 / (n1 + z * z);
+		*hi = 1 + z * z / n2;
+		return DSP_OK;
+	}
 	/* The statistic is 0 at the point estimate and grows on each side;
 	 * with x1 = 0 (x2 = 0) the estimate is 0 (inf) and is itself the
-	 * lower (upper) bound.  When both groups are all events the estimate
-	 * is 1, but the statistic is 0/0 there: start just beside it. */
+	 * lower (upper) bound. */
 	double u0 = x1 == 0 || x2 == 0 ? NAN : log(dsp_rr(x1, n1, x2, n2));
-	if (x1 > 0) {
-		double in = x2 == 0 ? log((x1 / n1) * n2) : u0;  /* as if x2 = 1 */
-		if (x1 == n1 && x2 == n2)
-			in = -DBL_EPSILON;
-		*lo = score_root(&a, in, -1);
-	}
-	if (x2 > 0) {
-		double in = x1 == 0 ? log(n2 / (x2 * n1)) : u0;
-		if (x1 == n1 && x2 == n2)
-			in = DBL_EPSILON;
-		*hi = score_root(&a, in, +1);
-	}
+	if (x1 > 0)  /* with x2 = 0, start as if x2 were 1 */
+		*lo = score_root(&a, x2 == 0 ? log((x1 / n1) * n2) : u0, -1);
+	if (x2 > 0)
+		*hi = score_root(&a, x1 == 0 ? log(n2 / (x2 * n1)) : u0, +1);
 	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
 }
 

@@ -1,0 +1,136 @@
+/*
+ * test_refs.c - every method against the reference values in fixtures/refs/
+ * (computed by tests/refs/generate with R, scipy/statsmodels and mpmath;
+ * see fixtures/refs/README.md).  One TAP line per method: the number of
+ * tables compared and the largest relative error, which must stay within
+ * TOL.  The same lines, with TOL ignored, are the accuracy table that
+ * `make accuracy` prints.
+ *
+ * Usage: test_refs [DIR]   (default: fixtures/refs)
+ */
+#include "tap.h"
+#include "methods.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define TOL 1e-9
+#define MAXF 16
+
+struct acc {
+	const char *file, *method, *ref;
+	long n;
+	double worst;
+	char worst_row[256];
+	int shown;
+};
+
+static struct acc accs[64];
+static size_t nacc;
+
+static struct acc *acc_for(const char *file, const char *method, const char *ref)
+{
+	for (size_t i = 0; i < nacc; i++)
+		if (!strcmp(accs[i].method, method) && !strcmp(accs[i].file, file))
+			return &accs[i];
+	if (nacc == sizeof accs / sizeof *accs)
+		abort();
+	struct acc *a = &accs[nacc++];
+	a->file = file;
+	a->method = strdup(method);
+	a->ref = strdup(ref);
+	return a;
+}
+
+/* Splits a plain (unquoted) CSV line in place. */
+static int split(char *line, char **f)
+{
+	int n = 0;
+	line[strcspn(line, "\r\n")] = '\0';
+	for (char *p = line; n < MAXF; p++) {
+		f[n++] = p;
+		p += strcspn(p, ",");
+		if (*p == '\0')
+			break;
+		*p = '\0';
+	}
+	return n;
+}
+
+static void record(struct acc *a, double got, double want, const char *row)
+{
+	double e = tap_relerr(got, want);
+	a->n++;
+	if (e > TOL && a->shown < 5) {
+		a->shown++;
+		printf("#   %s %s: got %.17g want %.17g (relerr %.3g)\n",
+		       a->method, row, got, want, e);
+	}
+	if (e > a->worst || a->n == 1) {
+		a->worst = e > a->worst ? e : a->worst;
+		snprintf(a->worst_row, sizeof a->worst_row, "%s", row);
+	}
+}
+
+static void run_file(const char *dir, const char *name, int kind)
+{
+	char path[512], line[1024], copy[1024], *f[MAXF];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *fp = fopen(path, "r");
+	tap_ok(fp != NULL, "open %s", path);
+	if (!fp)
+		return;
+	if (!fgets(line, sizeof line, fp)) {
+		fclose(fp);
+		return;
+	}
+	while (fgets(line, sizeof line, fp)) {
+		snprintf(copy, sizeof copy, "%s", line);
+		copy[strcspn(copy, "\r\n")] = '\0';
+		int nf = split(line, f);
+		double v[MAXF];
+		for (int i = 1; i < nf; i++)
+			v[i] = strtod(f[i], NULL);
+		double lo = NAN, hi = NAN;
+		if (kind == 0 && nf == 7) {          /* method,x,n,level,lo,hi,ref */
+			const dsp_method *m = dsp_method_find(dsp_ci_methods, f[0]);
+			struct acc *a = acc_for(name, f[0], f[6]);
+			if (m)
+				m->fn.ci(v[1], v[2], v[3], &lo, &hi);
+			record(a, lo, v[4], copy);
+			record(a, hi, v[5], copy);
+		} else if (kind == 1 && nf == 9) {   /* method,x1,n1,x2,n2,level,lo,hi,ref */
+			const dsp_method *m = dsp_method_find(dsp_ratio_methods, f[0]);
+			struct acc *a = acc_for(name, f[0], f[8]);
+			if (m)
+				m->fn.ratio(v[1], v[2], v[3], v[4], v[5], &lo, &hi);
+			record(a, lo, v[6], copy);
+			record(a, hi, v[7], copy);
+		} else if (kind == 2 && nf == 7) {   /* method,x1,n1,x2,n2,p,ref */
+			const dsp_method *m = dsp_method_find(dsp_test_methods, f[0]);
+			struct acc *a = acc_for(name, f[0], f[6]);
+			record(a, m ? m->fn.test(v[1], v[2], v[3], v[4]) : NAN, v[5], copy);
+		} else {
+			tap_ok(0, "%s: malformed line: %s", name, copy);
+		}
+	}
+	fclose(fp);
+}
+
+int main(int argc, char **argv)
+{
+	const char *dir = argc > 1 ? argv[1] : "fixtures/refs";
+	run_file(dir, "propci.csv", 0);
+	run_file(dir, "ratio.csv", 1);
+	run_file(dir, "test2x2.csv", 2);
+	printf("# %-10s %-12s %7s  %-10s  %s\n", "method", "file", "tables",
+	       "max relerr", "reference");
+	for (size_t i = 0; i < nacc; i++)
+		printf("# %-10s %-12s %7ld  %-10.2g  %s\n", accs[i].method,
+		       accs[i].file, accs[i].n, accs[i].worst, accs[i].ref);
+	for (size_t i = 0; i < nacc; i++)
+		tap_ok(accs[i].worst <= TOL, "%s (%s): %ld values, max relative "
+		       "error %.2g <= %g; worst: %s", accs[i].method, accs[i].file,
+		       accs[i].n, accs[i].worst, TOL, accs[i].worst_row);
+	return tap_done();
+}
