@@ -99,7 +99,7 @@ static int64_t count(const csv_row *r, size_t i, const char *col)
 {
 	int64_t v;
 	int rc = cli_parse_count(r->f[i], &v);
-	if (rc == 0 && (double)v > DSP_COUNT_MAX)
+	if (rc == 0 && v > (INT64_C(1) << 53))  /* DSP_COUNT_MAX */
 		rc = -2;
 	if (rc)
 		cli_die_data(r->file, r->line, col, rc == -2 ?

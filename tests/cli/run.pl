@@ -13,7 +13,8 @@
 #
 # A section header may add "escaped": the body's \r \t \n \\ and \xHH are then
 # decoded (for CRLF, BOM and TAB input), and "noeol": no newline after the last
-# line.  "--- stdout any" skips comparing stdout.  Prints TAP.
+# line.  "--- stdout any" skips comparing stdout.  Trailing blank lines of a
+# section are dropped (they separate cases).  Prints TAP.
 use strict;
 use warnings;
 
@@ -38,7 +39,8 @@ sub run_case {
 	open(my $in, '>:raw', "$tmp.in") or die;
 	print $in ($c->{stdin} // '');
 	close $in;
-	system('sh', '-c', "$c->{cmd} <$tmp.in >$tmp.out 2>$tmp.err");
+	# Braces, so that the redirections hold for a whole pipeline.
+	system('sh', '-c', "{ $c->{cmd}\n} <$tmp.in >$tmp.out 2>$tmp.err");
 	my $code = $? & 127 ? 128 + ($? & 127) : $? >> 8;
 	local $/;
 	open(my $o, '<:raw', "$tmp.out") or die; my $out = <$o>; close $o;
@@ -67,6 +69,8 @@ for my $file (@files) {
 	my $close = sub {
 		return unless $c && $sec;
 		my $body = $c->{$sec} // '';
+		$body =~ s/\n\n+\z/\n/;  # blank lines between cases are not data
+		$body = '' if $body eq "\n";
 		$body =~ s/\n\z// if grep { $_ eq 'noeol' } @flags;
 		$body = decode($body) if grep { $_ eq 'escaped' } @flags;
 		$c->{$sec} = $body;

@@ -1,0 +1,321 @@
+# Golden tests for disp-rate; errors at the end name file, line, column and value.  Numbers: Wilson bounds from R prop.test
+# (correct=FALSE), Clopper-Pearson from R binom.test, Fisher from R
+# fisher.test, chi2 from R chisq.test(correct=FALSE), Katz from the formula
+# in R, Koopman from statsmodels confint_proportions_2indep(method='score',
+# compare='ratio', correction=False).  Error texts are ours by design.
+
+=== tea tasting: defaults (wilson, koopman, fisher), reference = largest total (first on tie)
+cmd: disp-rate
+--- stdin
+g,events,total
+a,3,4
+b,1,4
+--- stdout
+g,events,total,rate,rate_lo,rate_hi,ref,rr,rr_lo,rr_hi,p
+a,3,4,0.75,0.300642,0.954413,a,1,,,
+b,1,4,0.25,0.0455873,0.699358,a,0.333333,0.0579233,1.45939,0.485714
+
+=== explicit reference, katz and chi2, exact rate interval
+cmd: disp-rate -r b --ratio katz --test chi2 --ci exact
+--- stdin
+g,events,total
+a,3,4
+b,1,4
+--- stdout
+g,events,total,rate,rate_lo,rate_hi,ref,rr,rr_lo,rr_hi,p
+a,3,4,0.75,0.19412,0.993691,b,3,0.501284,17.9539,0.157299
+b,1,4,0.25,0.00630946,0.80588,b,1,,,
+
+=== koopman and fisher against reference b
+cmd: disp-rate -r b
+--- stdin
+g,events,total
+a,3,4
+b,1,4
+--- stdout
+g,events,total,rate,rate_lo,rate_hi,ref,rr,rr_lo,rr_hi,p
+a,3,4,0.75,0.300642,0.954413,b,3,0.685216,17.2642,0.485714
+b,1,4,0.25,0.0455873,0.699358,b,1,,,
+
+=== level 0.9 and --per scale the rate columns only
+cmd: disp-rate -l 0.9 --per 100 -r b --ratio katz --test chi2
+--- stdin
+g,events,total
+a,3,4
+b,1,4
+--- stdout any
+
+=== per 100 rate of 3/4 at level 0.9 (R: 0.356168, 0.942093)
+cmd: disp-rate -l 0.9 --per 100 | sed -n 2p | cut -d, -f1-6
+--- stdin
+g,events,total
+a,3,4
+--- stdout
+a,3,4,75,35.6168,94.2093
+
+=== zero cells: events = 0 and events = total; reference with no events gives inf and nan
+cmd: disp-rate -r z --ratio katz --test chi2 --digits 4
+--- stdin
+g,events,total
+none,0,5
+all,5,5
+z,0,5
+--- stdout
+g,events,total,rate,rate_lo,rate_hi,ref,rr,rr_lo,rr_hi,p
+none,0,5,0,0,0.4345,z,nan,0,inf,nan
+all,5,5,1,0.5655,1,z,inf,0,inf,0.001565
+z,0,5,0,0,0.4345,z,1,,,
+
+=== zero total: rate and comparisons are nan
+cmd: disp-rate -r b
+--- stdin
+g,events,total
+a,0,0
+b,1,4
+--- stdout
+g,events,total,rate,rate_lo,rate_hi,ref,rr,rr_lo,rr_hi,p
+a,0,0,nan,nan,nan,b,nan,nan,nan,nan
+b,1,4,0.25,0.0455873,0.699358,b,1,,,
+
+=== single group: it is its own reference
+cmd: disp-rate
+--- stdin
+g,events,total
+only,81,263
+--- stdout
+g,events,total,rate,rate_lo,rate_hi,ref,rr,rr_lo,rr_hi,p
+only,81,263,0.307985,0.255289,0.36621,only,1,,,
+
+=== header only: header out
+cmd: disp-rate
+--- stdin
+g,events,total
+--- stdout
+g,events,total,rate,rate_lo,rate_hi,ref,rr,rr_lo,rr_hi,p
+
+=== empty input is an error
+cmd: disp-rate
+--- stdout
+--- stderr
+disp-rate: stdin:1: no header row (empty input)
+--- exit 65
+
+=== named columns, CRLF, BOM and a quoted group name with a comma
+cmd: disp-rate -g who -e hits -n n --ratio katz --test chi2 -r b
+--- stdin escaped noeol
+\xEF\xBB\xBFn,hits,who\r\n4,3,"a, the first"\r\n4,1,b\r\n
+--- stdout
+who,events,total,rate,rate_lo,rate_hi,ref,rr,rr_lo,rr_hi,p
+"a, the first",3,4,0.75,0.300642,0.954413,b,3,0.501284,17.9539,0.157299
+b,1,4,0.25,0.0455873,0.699358,b,1,,,
+
+=== TSV in and out
+cmd: disp-rate -t -r b --ratio katz --test chi2 --digits 3
+--- stdin escaped noeol
+g\tevents\ttotal\na\t3\t4\nb\t1\t4\n
+--- stdout escaped noeol
+g\tevents\ttotal\trate\trate_lo\trate_hi\tref\trr\trr_lo\trr_hi\tp\na\t3\t4\t0.75\t0.301\t0.954\tb\t3\t0.501\t18\t0.157\nb\t1\t4\t0.25\t0.0456\t0.699\tb\t1\t\t\t\n
+
+=== several files with one header
+cmd: printf 'g,events,total\nb,1,4\n' > /tmp/disp-rate-t2.csv; printf 'g,events,total\na,3,4\n' | disp-rate -r b - /tmp/disp-rate-t2.csv; rm -f /tmp/disp-rate-t2.csv
+--- stdout
+g,events,total,rate,rate_lo,rate_hi,ref,rr,rr_lo,rr_hi,p
+a,3,4,0.75,0.300642,0.954413,b,3,0.685216,17.2642,0.485714
+b,1,4,0.25,0.0455873,0.699358,b,1,,,
+
+=== 17 digits round-trip and never -0
+cmd: disp-rate --digits 17 | sed -n 2p | cut -d, -f4
+--- stdin
+g,events,total
+a,1,3
+--- stdout
+0.33333333333333331
+
+
+=== events above total
+cmd: disp-rate
+--- stdin
+g,events,total
+a,5,4
+--- stderr
+disp-rate: stdin:2: column 'events': events exceed total: '5'
+--- exit 65
+
+=== bad count
+cmd: disp-rate
+--- stdin
+g,events,total
+a,1,12a
+--- stderr
+disp-rate: stdin:2: column 'total': not a non-negative integer: '12a'
+--- exit 65
+
+=== negative count
+cmd: disp-rate
+--- stdin
+g,events,total
+a,-1,4
+--- stderr
+disp-rate: stdin:2: column 'events': not a non-negative integer: '-1'
+--- exit 65
+
+=== empty count
+cmd: disp-rate
+--- stdin
+g,events,total
+a,,4
+--- stderr
+disp-rate: stdin:2: column 'events': not a non-negative integer: ''
+--- exit 65
+
+=== count above 2^53
+cmd: disp-rate
+--- stdin
+g,events,total
+a,1,9007199254740993
+--- stderr
+disp-rate: stdin:2: column 'total': count too large (the limit is 2^53): '9007199254740993'
+--- exit 65
+
+=== count above int64
+cmd: disp-rate
+--- stdin
+g,events,total
+a,1,99999999999999999999
+--- stderr
+disp-rate: stdin:2: column 'total': count too large (the limit is 2^53): '99999999999999999999'
+--- exit 65
+
+=== repeated group
+cmd: disp-rate
+--- stdin
+g,events,total
+a,1,4
+b,1,4
+a,2,4
+--- stderr
+disp-rate: stdin:4: column 'g': group appears twice (first on line 2; sum the rows with disp-count --merge): 'a'
+--- exit 65
+
+=== unknown column lists the columns
+cmd: disp-rate -e hits
+--- stdin
+g,events,total
+a,1,4
+--- stderr
+disp-rate: stdin:1: unknown column 'hits' (columns: g, events, total)
+--- exit 65
+
+=== unknown reference group lists the groups
+cmd: disp-rate -r c
+--- stdin
+g,events,total
+a,1,4
+b,1,4
+--- stderr
+disp-rate: reference group 'c' not found (groups: a, b)
+--- exit 65
+
+=== ragged row
+cmd: disp-rate
+--- stdin
+g,events,total
+a,1,4
+b,1
+--- stderr
+disp-rate: stdin:3: expected 3 fields as in the header, found 2
+--- exit 65
+
+=== unterminated quote, reported at the line where the record starts
+cmd: disp-rate
+--- stdin
+g,events,total
+a,1,4
+"b,1,4
+c,1,4
+--- stderr
+disp-rate: stdin:3: unterminated quoted field
+--- exit 65
+
+=== quote inside an unquoted field
+cmd: disp-rate
+--- stdin
+g,events,total
+a"b,1,4
+--- stderr
+disp-rate: stdin:2: malformed CSV (a quote inside an unquoted field, or text after a closing quote)
+--- exit 65
+
+=== files with different headers
+cmd: printf 'g,events,n\nb,1,4\n' > /tmp/disp-rate-t3.csv; printf 'g,events,total\na,3,4\n' | disp-rate - /tmp/disp-rate-t3.csv; s=$?; rm -f /tmp/disp-rate-t3.csv; exit $s
+--- stderr
+disp-rate: /tmp/disp-rate-t3.csv:1: header differs from that of: 'stdin'
+--- exit 65
+
+=== missing file
+cmd: disp-rate /nonexistent/counts.csv
+--- stderr
+disp-rate: /nonexistent/counts.csv: No such file or directory
+--- exit 66
+
+=== write error
+cmd: disp-rate fixtures/stop-search-2016-17.csv -e arrests -n searches > /dev/full
+--- stderr
+disp-rate: write error: No space left on device
+--- exit 74
+
+=== unknown method
+cmd: disp-rate --ci wald
+--- stderr
+disp-rate: unknown method for --ci: 'wald'
+Try 'disp-rate --help' for more information.
+--- exit 64
+
+=== bad level
+cmd: disp-rate -l 1
+--- stderr
+disp-rate: level must be a number in (0,1): '1'
+Try 'disp-rate --help' for more information.
+--- exit 64
+
+=== bad digits
+cmd: disp-rate --digits 18
+--- stderr
+disp-rate: --digits must be an integer from 1 to 17: '18'
+Try 'disp-rate --help' for more information.
+--- exit 64
+
+=== bad per
+cmd: disp-rate --per 0
+--- stderr
+disp-rate: --per must be a positive number: '0'
+Try 'disp-rate --help' for more information.
+--- exit 64
+
+=== unknown option
+cmd: disp-rate --frobnicate
+--- stderr
+disp-rate: unknown option '--frobnicate'
+Try 'disp-rate --help' for more information.
+--- exit 64
+
+=== missing option argument
+cmd: disp-rate -r
+--- stderr
+disp-rate: option '-r' needs an argument
+Try 'disp-rate --help' for more information.
+--- exit 64
+
+=== --help lists every method of the table
+cmd: disp-rate --help | sed -n '/^Methods for/,/^$/p' | grep -c '^  [a-z]'
+--- stdout
+7
+
+=== every method --help lists is documented in the man page
+cmd: disp-rate --help | sed -n '/^Methods for/,/^$/s/^  \([a-z0-9-]*\) .*/\1/p' | while read m; do grep -q "^\.B $m\$" bin/disp-rate.1 || echo "undocumented: $m"; done
+--- stdout
+
+=== --version
+cmd: disp-rate --version
+--- stdout
+disp-rate (disparity) 0.1.0
