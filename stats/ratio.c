@@ -33,24 +33,46 @@ double dsp_rr(double x1, double n1, double x2, double n2)
 	return (x1 / n1) / (x2 / n2);
 }
 
+/*
+ * The larger root of a q^2 - b q + c = 0 (a > 0, real roots), formed so that
+ * neither root's formula subtracts nearly equal numbers.
+ */
+static double larger_root(double a, double b, double c)
+{
+	double disc = b * b - 4 * a * c, s = sqrt(disc > 0 ? disc : 0);
+	if (b >= 0)
+		return (b + s) / (2 * a);
+	return b - s == 0 ? 0 : 2 * c / (b - s);
+}
+
 double dsp_rr_score_stat(double x1, double n1, double x2, double n2, double phi)
 {
-	/* p2t is the smaller root of A p^2 + B p + C = 0 with A = N phi,
-	 * B = -(n1 phi + x1 + n2 + x2 phi), C = x1 + x2 (Miettinen &
-	 * Nurminen 1985, appendix); 2C / (-B + sqrt(B^2 - 4AC)) avoids the
-	 * cancellation of the textbook form. */
-	double A = (n1 + n2) * phi, B = -(n1 * phi + x1 + n2 + x2 * phi);
-	double C = x1 + x2, disc = B * B - 4 * A * C;
-	double p2 = C == 0 ? 0 : 2 * C / (-B + sqrt(disc > 0 ? disc : 0));
-	double p1 = phi * p2;
-	if (p1 > 1)
-		p1 = 1;
-	if (p2 > 1)
-		p2 = 1;
-	/* Written as the Miettinen-Nurminen z^2, which equals Koopman's
-	 * Pearson chi-square and stays finite when a fitted p is 0 or 1. */
+	/* Constrained MLE (Miettinen & Nurminen 1985, appendix): p2 is the
+	 * smaller root of N phi p^2 - (n1 phi + x1 + n2 + x2 phi) p + (x1 +
+	 * x2) = 0 and p1 = phi p2.  Near p = 1 the variance needs 1 - p to full
+	 * accuracy, so we also solve for q = 1 - p directly: substituting
+	 * p = 1 - q gives quadratics whose constant terms are exact products,
+	 * (n1 - x1)(1 - phi) and (n2 - x2)(phi - 1), and the q we want is the
+	 * larger root. */
+	double N = n1 + n2, C = x1 + x2;
+	double B = n1 * phi + x1 + n2 + x2 * phi;
+	double p2 = C == 0 ? 0 : 2 * C / (B + sqrt(fmax(B * B - 4 * N * phi * C, 0)));
+	double p1 = fmin(phi * p2, 1);
+	p2 = fmin(p2, 1);
+	/* Each form is accurate on its own side only: 1 - p when p is small,
+	 * the root for q when p is near 1 (there the roots' discriminant no
+	 * longer cancels). */
+	double q1 = p1 < 0.5 ? 1 - p1 : larger_root(N, n1 * (2 - phi) + n2 - x1 - x2 * phi,
+						    (n1 - x1) * (1 - phi));
+	double q2 = p2 < 0.5 ? 1 - p2 : larger_root(N * phi, n1 * phi + 2 * n2 * phi - x1 - n2 - x2 * phi,
+						    (n2 - x2) * (phi - 1));
+	q1 = fmin(fmax(q1, 0), 1);
+	q2 = fmin(fmax(q2, 0), 1);
+	/* Written as the Miettinen-Nurminen z^2 without the n/(n-1) factor,
+	 * which equals Koopman's Pearson chi-square and stays finite when a
+	 * fitted p is 0 or 1. */
 	double d = x1 / n1 - phi * (x2 / n2);
-	double v = p1 * (1 - p1) / n1 + phi * phi * p2 * (1 - p2) / n2;
+	double v = p1 * q1 / n1 + phi * phi * p2 * q2 / n2;
 	return d * d / v;
 }
 
