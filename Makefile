@@ -64,6 +64,10 @@ deps:
 refs:
 	sh tests/refs/generate
 
+# Method, tables compared, largest relative error, reference used.
+accuracy: $(B)tests/unit/test_refs
+	@./$(B)tests/unit/test_refs | sed -n 's/^# //p' | grep -v '^ '
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
 	for t in $(TOOLS); do \
@@ -78,7 +82,7 @@ clean:
 	rm -rf build stats/*.o stats/*.d stats/*.a bin/*.o bin/*.d \
 		$(TOOLS:%=bin/%) tests/unit/*.o tests/unit/*.d $(UNIT_SRC:%.c=%)
 
-.PHONY: all test check demo deps refs install uninstall clean
+.PHONY: all test check demo deps refs accuracy install uninstall clean
 .SECONDARY:
 
 -include $(shell find . -name '*.d' 2>/dev/null)

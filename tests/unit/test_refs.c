@@ -33,9 +33,18 @@ static size_t nacc;
 
 static struct acc *acc_for(const char *file, const char *method, const char *ref)
 {
-	for (size_t i = 0; i < nacc; i++)
-		if (!strcmp(accs[i].method, method) && !strcmp(accs[i].file, file))
-			return &accs[i];
+	for (size_t i = 0; i < nacc; i++) {
+		struct acc *a = &accs[i];
+		if (strcmp(a->method, method) || strcmp(a->file, file))
+			continue;
+		if (!strstr(a->ref, ref)) {  /* list every reference used */
+			char *both = malloc(strlen(a->ref) + strlen(ref) + 3);
+			sprintf(both, "%s, %s", a->ref, ref);
+			free((char *)a->ref);
+			a->ref = both;
+		}
+		return a;
+	}
 	if (nacc == sizeof accs / sizeof *accs)
 		abort();
 	struct acc *a = &accs[nacc++];
