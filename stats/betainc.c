@@ -2,27 +2,25 @@
  * betainc.c - regularized incomplete beta by continued fraction, with the
  * prefactor x^a (1-x)^b / B(a,b) evaluated in Loader's saddle-point form.
  *
- * Near the mean a positive-term power series on the side of the smaller
- * parameter does the work; the continued fraction (DLMF 8.17.22, modified
- * Lentz) only computes far tails.  The usual scheme, the fraction up to
- * x = (a+1)/(a+b+2) and symmetry above it, loses ~log10(a+b) digits near
- * that point because its first denominator 1 + d_1 cancels.
+ * A power series of positive terms sums the smaller tail (no cancellation
+ * anywhere).  The usual scheme, a continued fraction up to x = (a+1)/(a+b+2)
+ * and symmetry above, was tried first: it loses ~log10(a+b) digits near
+ * that point, where its first denominator 1 + d_1 cancels.
  *
- * The tail asked for keeps full relative accuracy when it is the smaller
- * one or when the mean is near; a tail obtained as 1 - (the other) has
- * absolute error ~1e-16, which matters only for tails below ~1e-10 within
- * a few standard deviations of the mean of a very skewed distribution.
+ * The smaller tail keeps full relative accuracy; the larger is 1 - the
+ * smaller.  Near the mean of a very skewed distribution (a/b or b/a beyond
+ * ~10^6) the smaller tail too is taken as a complement, with absolute error
+ * ~1e-16, harmless since both tails are moderate there.
  */
 #include "betainc.h"
 #include "dsp.h"
+#include "root.h"
 #include "saddle.h"
 
 #include <float.h>
 #include <math.h>
 
-#include <gsl/gsl_errno.h>
 #include <gsl/gsl_math.h>
-#include <gsl/gsl_roots.h>
 
 /*
  * log[x^a y^b / B(a,b)] with y = 1 - x given separately.  Writing s = a+b,
@@ -38,38 +36,6 @@ static double log_kernel(double x, double y, double a, double b)
 	       0.5 * log(a * b / (2 * M_PI * s));
 }
 
-/* Continued fraction for I_x(a,b) a / [x^a y^b / B(a,b)] (DLMF 8.17.22). */
-static double beta_cf(double x, double a, double b)
-{
-	const double tiny = 1e-300, eps = DBL_EPSILON;
-	/* Lentz needs a non-zero leading term: evaluate 1 + F, F = the
-	 * fraction, then subtract the 1. */
-	double f = 1, c = 1, d = 0;
-	/* Terms d_1, d_2, ...: d_{2m+1} = -(a+m)(a+b+m)x / ((a+2m)(a+2m+1)),
-	 * d_{2m} = m(b-m)x / ((a+2m-1)(a+2m)); f = 1/(1 + d_1/(1 + ...)). */
-	/* Near the mode it takes O(sqrt(max(a,b))) terms: ~10^5 at 10^9. */
-	for (long i = 0; i < 20000000L; i++) {
-		double m = (double)(i / 2), num;
-		if (i == 0)
-			num = 1;
-		else if (i % 2 == 0)
-			num = m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m));
-		else
-			num = -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1));
-		d = 1 + num * d;
-		d = 1 / (fabs(d) < tiny ? tiny : d);
-		c = 1 + num / c;
-		if (fabs(c) < tiny)
-			c = tiny;
-		double delta = c * d;
-		f *= delta;
-		if (i > 0 && fabs(delta - 1) < eps)
-			return f - 1;  /* minus the leading 1; f - 1 >= 1, so
-					* this costs at most one bit */
-	}
-	return NAN;
-}
-
 /*
  * Power series I_x(a,b) = [x^a y^b / (a B(a,b))] sum_j (a+b)_j/(a+1)_j x^j
  * (DLMF 8.17.8 with 2F1(a+b,1;a+1;x)).  Every term is positive, so there is
@@ -80,8 +46,13 @@ static double beta_series(double x, double y, double a, double b)
 {
 	const double big = 1e280;
 	double s = a + b, sum = 1, term = 1, lscale = 0;
+	/* Near x = 1, x^j would compound the rounding of x = 1 - y over
+	 * millions of terms; there each ratio is formed from the exact y as
+	 * 1 - [(s+j) y - (b-1)] / (a+1+j). */
+	int near1 = x > 0.5;
 	for (double j = 0; j < 1e8; j++) {
-		double r = (s + j) * x / (a + 1 + j);
+		double r = near1 ? 1 - ((s + j) * y - (b - 1)) / (a + 1 + j)
+				 : (s + j) * x / (a + 1 + j);
 		term *= r;
 		sum += term;
 		if (sum > big) {
@@ -94,36 +65,26 @@ static double beta_series(double x, double y, double a, double b)
 	return exp(log_kernel(x, y, a, b) + lscale + log(sum)) / a;
 }
 
-/*
- * The continued fraction for I_x(a,b), used only far out in a tail (x well
- * below (a+1)/(a+b+2)), where it converges in a few terms and its first
- * denominators do not cancel.
- */
-static double beta_cf_tail(double x, double y, double a, double b)
-{
-	return exp(log_kernel(x, y, a, b)) / a * beta_cf(x, a, b);
-}
-
 double dsp_beta_tail(double x, double a, double b, int upper)
 {
 	if (!(a > 0 && b > 0 && x >= 0 && x <= 1))
 		return NAN;
 	if (x == 0 || x == 1)
 		return (x == 0) == (upper != 0);
-	/* Work on the side of the smaller parameter, where the series costs
-	 * O(sqrt(A)) terms near the mean.  jstar is where its terms peak;
-	 * past a budget, x lies so far above that side's mean that the other
-	 * tail is negligible and the fraction computes it directly. */
-	int flip = a > b;
-	double X = flip ? 1 - x : x, Y = flip ? x : 1 - x;
-	double A = flip ? b : a, B = flip ? a : b;
-	double jstar = ((A + B) * X - A - 1) / Y, lower;
-	if (jstar < 4e6)
-		lower = beta_series(X, Y, A, B);
-	else
-		lower = 1 - beta_cf_tail(Y, X, B, A);
-	/* lower is now I_X(A,B); map back to the tail asked for. */
-	return (upper != 0) == (flip != 0) ? lower : 1 - lower;
+	/* Sum the smaller tail directly: I_x(a,b) when x is below the mean,
+	 * else I_{1-x}(b,a).  Its terms fall from the start with ratio at most
+	 * r0 < 1, so it costs about min(40/-log r0, sqrt(78 A s/B)) terms.
+	 * Past 10^5 terms x is near the mean, both tails are moderate, and
+	 * 1 - (the other tail) is as accurate as a long sum, whose rounding
+	 * grows with its length. */
+	int lower_small = x * (a + b) < a;
+	double X = lower_small ? x : 1 - x, Y = lower_small ? 1 - x : x;
+	double A = lower_small ? a : b, B = lower_small ? b : a, s = A + B;
+	double r0 = s * X / (A + 1);
+	double cost = fmin(r0 < 1 ? 40 / -log(r0) : INFINITY, sqrt(78 * A * s / B));
+	double small = cost < 1e5 ? beta_series(X, Y, A, B)
+				  : 1 - beta_series(Y, X, B, A);
+	return (upper != 0) == lower_small ? 1 - small : small;
 }
 
 struct qparams {
@@ -142,21 +103,5 @@ double dsp_beta_quantile(double t, double a, double b, int upper)
 	if (!(t > 0 && t < 1 && a > 0 && b > 0))
 		return NAN;
 	struct qparams q = {t, a, b, upper};
-	gsl_function F = {qfun, &q};
-	gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
-	if (!s)
-		return NAN;
-	double lo = 0, hi = 1, r = NAN;
-	gsl_root_fsolver_set(s, &F, lo, hi);
-	for (int i = 0; i < 1000; i++) {
-		if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS)
-			break;
-		r = gsl_root_fsolver_root(s);
-		lo = gsl_root_fsolver_x_lower(s);
-		hi = gsl_root_fsolver_x_upper(s);
-		if (gsl_root_test_interval(lo, hi, 0, 2 * DBL_EPSILON) == GSL_SUCCESS)
-			break;
-	}
-	gsl_root_fsolver_free(s);
-	return r;
+	return dsp_root(qfun, &q, 0, 1, 0, 2 * DBL_EPSILON);
 }

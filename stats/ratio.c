@@ -11,12 +11,11 @@
 #include "ratio.h"
 #include "dsp.h"
 #include "propci.h"
+#include "root.h"
 
 #include <float.h>
 #include <math.h>
 
-#include <gsl/gsl_errno.h>
-#include <gsl/gsl_roots.h>
 
 static int bad_args(double x1, double n1, double x2, double n2, double level)
 {
@@ -95,7 +94,6 @@ static double score_minus_crit(double u, void *vp)
  */
 static double score_root(struct score_args *a, double start, int dir)
 {
-	gsl_function F = {score_minus_crit, a};
 	double in = start, step = 1, out;
 	while (!(score_minus_crit(in, a) < 0)) {
 		in -= dir * step;
@@ -105,22 +103,8 @@ static double score_root(struct score_args *a, double start, int dir)
 	for (step = 1; !(score_minus_crit(out = in + dir * step, a) > 0); step *= 2)
 		if (step > 256)
 			return NAN;
-	gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
-	if (!s)
-		return NAN;
-	double lo = dir < 0 ? out : in, hi = dir < 0 ? in : out, r = NAN;
-	gsl_root_fsolver_set(s, &F, lo, hi);
-	for (int i = 0; i < 500; i++) {
-		if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS)
-			break;
-		r = gsl_root_fsolver_root(s);
-		lo = gsl_root_fsolver_x_lower(s);
-		hi = gsl_root_fsolver_x_upper(s);
-		if (gsl_root_test_interval(lo, hi, 4 * DBL_EPSILON, 0) == GSL_SUCCESS)
-			break;
-	}
-	gsl_root_fsolver_free(s);
-	return exp(r);
+	return exp(dsp_root(score_minus_crit, a, dir < 0 ? out : in,
+			    dir < 0 ? in : out, 4 * DBL_EPSILON, 0));
 }
 
 int dsp_rr_koopman(double x1, double n1, double x2, double n2, double level,
