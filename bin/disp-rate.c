@@ -68,7 +68,7 @@ static void usage(FILE *fp)
 	for (size_t k = 0; k < 3; k++) {
 		fprintf(fp, "\nMethods for %s:\n", kinds[k].opt);
 		for (const dsp_method *m = kinds[k].t; m->name; m++)
-			fprintf(fp, "  %-10s  %s\n", m->name, m->help);
+			fprintf(fp, "  %-13s  %s\n", m->name, m->help);
 	}
 	fprintf(fp, "\nSee disp-rate(1) for the output columns, zero cells and "
 		    "citations.\n");

@@ -17,6 +17,18 @@ const dsp_method dsp_ci_methods[] = {
 	{"exact", "Clopper-Pearson exact interval",
 	 "Clopper CJ, Pearson ES (1934). Biometrika 26:404-413.",
 	 {.ci = dsp_ci_exact}},
+	{"wilson-cc", "Wilson score interval with continuity correction",
+	 "Newcombe RG (1998). Stat Med 17:857-872 (method 4).",
+	 {.ci = dsp_ci_wilson_cc}},
+	{"midp", "mid-p exact interval",
+	 "Berry G, Armitage P (1995). The Statistician 44:417-423.",
+	 {.ci = dsp_ci_midp}},
+	{"agresti-coull", "Agresti-Coull interval (z^2/2 added to each outcome)",
+	 "Agresti A, Coull BA (1998). Am Stat 52:119-126.",
+	 {.ci = dsp_ci_agresti_coull}},
+	{"wald", "Wald interval (not recommended; for comparison)",
+	 "Laplace PS (1812); see Brown, Cai & DasGupta (2001).",
+	 {.ci = dsp_ci_wald}},
 	{NULL, NULL, NULL, {NULL}}
 };
 

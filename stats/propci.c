@@ -3,12 +3,17 @@
  *
  * References: Wilson (1927) JASA 22:209; Clopper & Pearson (1934)
  * Biometrika 26:404; Jeffreys interval as in Brown, Cai & DasGupta (2001)
- * Statistical Science 16:101, sec. 4.1.2.
+ * Statistical Science 16:101, sec. 4.1.2; Newcombe (1998) Stat Med 17:857
+ * (continuity-corrected Wilson, his method 4); Agresti & Coull (1998) Am
+ * Stat 52:119; mid-p as in Berry & Armitage (1995) Statistician 44:417.
  */
 #include "propci.h"
 #include "betainc.h"
 #include "dsp.h"
+#include "root.h"
+#include "saddle.h"
 
+#include <float.h>
 #include <math.h>
 
 #include <gsl/gsl_cdf.h>
@@ -62,4 +67,74 @@ int dsp_ci_exact(double x, double n, double level, double *lo, double *hi)
 	*lo = x == 0 ? 0 : dsp_beta_quantile(t, x, n - x + 1, 0);
 	*hi = x == n ? 1 : dsp_beta_quantile(t, x + 1, n - x, 1);
 	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
+}
+
+int dsp_ci_wilson_cc(double x, double n, double level, double *lo, double *hi)
+{
+	if (bad_args(x, n, level))
+		return DSP_EDOM;
+	/* Newcombe (1998), method 4: the Wilson bounds with x moved half a
+	 * unit towards the bound (clipped to [0,1], as his table I). */
+	double z = dsp_z(level), z2 = z * z, p = x / n, q = (n - x) / n;
+	double d = 2 * (n + z2);
+	*lo = x == 0 ? 0 : (2 * x + z2 - 1 - z * sqrt(z2 - 2 - 1 / n + 4 * p * (n * q + 1))) / d;
+	*hi = x == n ? 1 : (2 * x + z2 + 1 + z * sqrt(z2 + 2 - 1 / n + 4 * p * (n * q - 1))) / d;
+	*lo = fmax(*lo, 0);
+	*hi = fmin(*hi, 1);
+	return DSP_OK;
+}
+
+struct midp_args {
+	double x, n, t;
+	int upper;
+};
+
+/* Mid-p tail minus its target: P(X > x) + P(X = x)/2 for the lower bound,
+ * P(X < x) + P(X = x)/2 for the upper, X ~ Bin(n, p). */
+static double midp_minus_target(double p, void *vp)
+{
+	const struct midp_args *m = vp;
+	double half = 0.5 * exp(dsp_ldbinom(m->x, m->n, p, 1 - p));
+	double tail = m->upper ? dsp_beta_tail(p, m->x + 1, m->n - m->x, 1)
+			       : dsp_beta_tail(p, m->x, m->n - m->x + 1, 0);
+	return tail - half - m->t;
+}
+
+int dsp_ci_midp(double x, double n, double level, double *lo, double *hi)
+{
+	if (bad_args(x, n, level))
+		return DSP_EDOM;
+	struct midp_args lower = {x, n, (1 - level) / 2, 0}, upper = lower;
+	upper.upper = 1;
+	/* The lower mid-p tail rises from 0 at p = 0 to 1/2 + ... at p = 1, the
+	 * upper falls; each crosses its target once.  The sign of the upper
+	 * function is flipped by swapping the bracket's ends. */
+	*lo = x == 0 ? 0 : dsp_root(midp_minus_target, &lower, 0, 1, 0, 2 * DBL_EPSILON);
+	*hi = x == n ? 1 : dsp_root(midp_minus_target, &upper, 0, 1, 0, 2 * DBL_EPSILON);
+	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
+}
+
+int dsp_ci_agresti_coull(double x, double n, double level, double *lo, double *hi)
+{
+	if (bad_args(x, n, level))
+		return DSP_EDOM;
+	/* Add z^2/2 events and z^2/2 non-events, then the Wald interval;
+	 * clipped to [0,1]. */
+	double z = dsp_z(level), nt = n + z * z, pt = (x + z * z / 2) / nt;
+	double h = z * sqrt(pt * (1 - pt) / nt);
+	*lo = fmax(pt - h, 0);
+	*hi = fmin(pt + h, 1);
+	return DSP_OK;
+}
+
+int dsp_ci_wald(double x, double n, double level, double *lo, double *hi)
+{
+	if (bad_args(x, n, level))
+		return DSP_EDOM;
+	/* p +- z sqrt(p(1-p)/n), clipped to [0,1]; zero width at x = 0 and
+	 * x = n, which is why it is not recommended. */
+	double p = x / n, h = dsp_z(level) * sqrt(p * ((n - x) / n) / n);
+	*lo = fmax(p - h, 0);
+	*hi = fmin(p + h, 1);
+	return DSP_OK;
 }

@@ -12,6 +12,10 @@
 int dsp_ci_wilson(double x, double n, double level, double *lo, double *hi);
 int dsp_ci_jeffreys(double x, double n, double level, double *lo, double *hi);
 int dsp_ci_exact(double x, double n, double level, double *lo, double *hi);
+int dsp_ci_wilson_cc(double x, double n, double level, double *lo, double *hi);
+int dsp_ci_midp(double x, double n, double level, double *lo, double *hi);
+int dsp_ci_agresti_coull(double x, double n, double level, double *lo, double *hi);
+int dsp_ci_wald(double x, double n, double level, double *lo, double *hi);
 
 /* The two-sided normal quantile z with P(|Z| > z) = 1 - level. */
 double dsp_z(double level);

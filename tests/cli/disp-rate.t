@@ -265,9 +265,9 @@ disp-rate: write error: No space left on device
 --- exit 74
 
 === unknown method
-cmd: disp-rate --ci wald
+cmd: disp-rate --ci wald-cc
 --- stderr
-disp-rate: unknown method for --ci: 'wald'
+disp-rate: unknown method for --ci: 'wald-cc'
 Try 'disp-rate --help' for more information.
 --- exit 64
 
@@ -309,7 +309,7 @@ Try 'disp-rate --help' for more information.
 === --help lists every method of the table
 cmd: disp-rate --help | sed -n '/^Methods for/,/^$/p' | grep -c '^  [a-z]'
 --- stdout
-7
+11
 
 === every method --help lists is documented in the man page
 cmd: disp-rate --help | sed -n '/^Methods for/,/^$/s/^  \([a-z0-9-]*\) .*/\1/p' | while read m; do grep -q "^\.B $m\$" bin/disp-rate.1 || echo "undocumented: $m"; done

@@ -27,13 +27,19 @@ for (i in seq_along(n)) {
   jh <- if (xi == ni) 1 else qbeta(a, xi + 0.5, ni - xi + 0.5, lower.tail = FALSE)
   el <- if (xi == 0) 0 else qbeta(a, xi, ni - xi + 1)
   eh <- if (xi == ni) 1 else qbeta(a, xi + 1, ni - xi, lower.tail = FALSE)
-  tag <- c("R prop.test", "R qbeta", "R qbeta")
-  m <- rbind(w, c(jl, jh), c(el, eh))
-  for (k in 1:3)
-    rows <- c(rows, paste(c("wilson", "jeffreys", "exact")[k], xi, ni, lev[i],
+  # Wilson with continuity correction: prop.test shrinks its Yates term to
+  # |x - n p0| for the null p0, so p0 is put far from x/n to keep the full
+  # 1/2; the interval is then Newcombe's (1998) method 4.
+  p0 <- if (xi == 0) 1 - 1e-12 else 1e-12
+  wc <- prop.test(xi, ni, p = p0, conf.level = lev[i], correct = TRUE)$conf.int
+  tag <- c("R prop.test", "R qbeta", "R qbeta", "R prop.test")
+  m <- rbind(w, c(jl, jh), c(el, eh), wc)
+  for (k in 1:4)
+    rows <- c(rows, paste(c("wilson", "jeffreys", "exact", "wilson-cc")[k], xi, ni, lev[i],
                           g17(m[k, 1]), g17(m[k, 2]), tag[k], sep = ","))
 }
 writeLines(c("method,x,n,level,lo,hi,ref", rows), "fixtures/refs/propci.csv")
+write.csv(data.frame(x, n, lev), "fixtures/refs/props.part", row.names = FALSE, quote = FALSE)
 
 ## Two-group tables: random, unbalanced, edges, and the published ones.
 tables <- function(k) {

@@ -28,6 +28,20 @@ int main(void)
 	dsp_ci_wilson(81, 263, 0.95, &lo, &hi);
 	near(lo, 0.2553, 4, "Newcombe 1998 Wilson 81/263 lower");
 	near(hi, 0.3662, 4, "Newcombe 1998 Wilson 81/263 upper");
+	/* The same table's other methods: 1 Wald, 4 Wilson with continuity
+	 * correction, 5 Clopper-Pearson, 6 mid-p. */
+	dsp_ci_wald(81, 263, 0.95, &lo, &hi);
+	near(lo, 0.2522, 4, "Newcombe 1998 Wald 81/263 lower");
+	near(hi, 0.3638, 4, "Newcombe 1998 Wald 81/263 upper");
+	dsp_ci_wilson_cc(81, 263, 0.95, &lo, &hi);
+	near(lo, 0.2535, 4, "Newcombe 1998 Wilson cc 81/263 lower");
+	near(hi, 0.3682, 4, "Newcombe 1998 Wilson cc 81/263 upper");
+	dsp_ci_exact(81, 263, 0.95, &lo, &hi);
+	near(lo, 0.2527, 4, "Newcombe 1998 exact 81/263 lower");
+	near(hi, 0.3676, 4, "Newcombe 1998 exact 81/263 upper");
+	dsp_ci_midp(81, 263, 0.95, &lo, &hi);
+	near(lo, 0.2544, 4, "Newcombe 1998 mid-p 81/263 lower");
+	near(hi, 0.3658, 4, "Newcombe 1998 mid-p 81/263 upper");
 
 	/* Fisher's tea-tasting table [[3,1],[1,3]]: two-sided p = 0.4857. */
 	near(dsp_test_fisher(3, 4, 1, 4), 0.4857, 4, "tea tasting Fisher p");

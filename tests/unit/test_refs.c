@@ -138,10 +138,10 @@ int main(int argc, char **argv)
 	run_file(dir, "propci.csv", 0);
 	run_file(dir, "ratio.csv", 1);
 	run_file(dir, "test2x2.csv", 2);
-	printf("# %-10s %-12s %7s  %-10s  %s\n", "method", "file", "tables",
+	printf("# %-14s %-12s %7s  %-10s  %s\n", "method", "file", "tables",
 	       "max relerr", "reference");
 	for (size_t i = 0; i < nacc; i++)
-		printf("# %-10s %-12s %7ld  %-10.2g  %s\n", accs[i].method,
+		printf("# %-14s %-12s %7ld  %-10.2g  %s\n", accs[i].method,
 		       accs[i].file, accs[i].n, accs[i].worst, accs[i].ref);
 	for (size_t i = 0; i < nacc; i++)
 		tap_ok(accs[i].worst <= TOL, "%s (%s): %ld values, max relative "
