@@ -47,6 +47,11 @@ const dsp_method dsp_test_methods[] = {
 	 "Fisher RA (1935). J R Stat Soc 98:39-82.", {.test = dsp_test_fisher}},
 	{"chi2", "Pearson chi-square test, no continuity correction",
 	 "Pearson K (1900). Philos Mag 50:157-175.", {.test = dsp_test_chi2}},
+	{"chi2-yates", "Pearson chi-square test with Yates' continuity correction",
+	 "Yates F (1934). J R Stat Soc Suppl 1:217-235.",
+	 {.test = dsp_test_chi2_yates}},
+	{"g", "likelihood-ratio (G) test",
+	 "Woolf B (1957). Ann Hum Genet 21:397-409.", {.test = dsp_test_g}},
 	{NULL, NULL, NULL, {NULL}}
 };
 

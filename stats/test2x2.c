@@ -1,7 +1,8 @@
 /*
  * test2x2.c - Fisher's exact and Pearson's chi-square tests for 2x2 tables.
  *
- * Fisher: Fisher (1935) J R Stat Soc 98:39; the two-sided minimum-likelihood
+ * Yates (1934) J R Stat Soc Suppl 1:217; G: Woolf (1957) Ann Hum Genet
+ * 21:397.  Fisher: Fisher (1935) J R Stat Soc 98:39; the two-sided minimum-likelihood
  * rule of Irwin (1935).  Rather than visit every table of the support
  * (10^9 of them at 10^9 counts), we find where the unimodal hypergeometric
  * density crosses the observed probability on each side of the mode by
@@ -93,17 +94,48 @@ double dsp_test_fisher(double x1, double n1, double x2, double n2)
 	return p > 1 ? 1 : p;
 }
 
+/* x1 n2 - x2 n1 (= ad - bc), by Kahan's fma method: exact enough even when
+ * both products pass 2^53 and nearly cancel. */
+static double cross_diff(double x1, double n1, double x2, double n2)
+{
+	double w = x2 * n1;
+	return fma(x1, n2, -w) - fma(x2, n1, -w);
+}
+
 double dsp_chi2_stat(double x1, double n1, double x2, double n2)
 {
 	double m = x1 + x2, N = n1 + n2;
 	if (bad_args(x1, n1, x2, n2) || m == 0 || m == N)
 		return NAN;
-	/* X^2 = N (x1 n2 - x2 n1)^2 / (n1 n2 m (N - m)).  The difference of
-	 * products is formed with fma (Kahan's method), exactly enough even
-	 * when both products exceed 2^53 and nearly cancel. */
-	double w = x2 * n1;
-	double d = fma(x1, n2, -w) - fma(x2, n1, -w);
+	/* X^2 = N (x1 n2 - x2 n1)^2 / (n1 n2 m (N - m)). */
+	double d = cross_diff(x1, n1, x2, n2);
 	return (d / n1) * (d / n2) * (N / m) / (N - m);
+}
+
+double dsp_test_chi2_yates(double x1, double n1, double x2, double n2)
+{
+	double m = x1 + x2, N = n1 + n2;
+	if (bad_args(x1, n1, x2, n2) || m == 0 || m == N)
+		return NAN;
+	/* Every cell has the same |O - E| = |ad - bc| / N. */
+	double d = fmax(fabs(cross_diff(x1, n1, x2, n2)) - N / 2, 0);
+	double x = (d / n1) * (d / n2) * (N / m) / (N - m);
+	return gsl_cdf_chisq_Q(x, 1);
+}
+
+double dsp_test_g(double x1, double n1, double x2, double n2)
+{
+	double m = x1 + x2, N = n1 + n2;
+	if (bad_args(x1, n1, x2, n2) || m == 0 || m == N)
+		return NAN;
+	/* G = 2 sum [O log(O/E) - O + E] (the added terms sum to 0): each
+	 * term is Loader's bd0 >= 0, so nothing cancels when O is near E. */
+	double O[4] = {x1, n1 - x1, x2, n2 - x2};
+	double E[4] = {n1 * m / N, n1 * (N - m) / N, n2 * m / N, n2 * (N - m) / N};
+	double g = 0;
+	for (int i = 0; i < 4; i++)
+		g += O[i] == 0 ? E[i] : dsp_bd0(O[i], E[i]);
+	return gsl_cdf_chisq_Q(2 * g, 1);
 }
 
 double dsp_test_chi2(double x1, double n1, double x2, double n2)

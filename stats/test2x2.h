@@ -19,6 +19,15 @@ double dsp_test_fisher(double x1, double n1, double x2, double n2);
 /* Pearson's chi-square without continuity correction, on 1 df. */
 double dsp_test_chi2(double x1, double n1, double x2, double n2);
 
+/*
+ * Pearson's chi-square with Yates' continuity correction, each |O - E|
+ * reduced by min(1/2, |O - E|) (as R's chisq.test), on 1 df.
+ */
+double dsp_test_chi2_yates(double x1, double n1, double x2, double n2);
+
+/* The likelihood-ratio (G) test, G = 2 sum O log(O/E), on 1 df. */
+double dsp_test_g(double x1, double n1, double x2, double n2);
+
 /* The Pearson statistic itself (NaN when a margin is zero). */
 double dsp_chi2_stat(double x1, double n1, double x2, double n2);
 

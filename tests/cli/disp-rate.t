@@ -37,6 +37,16 @@ g,events,total,rate,rate_lo,rate_hi,ref,rr,rr_lo,rr_hi,p
 a,3,4,0.75,0.300642,0.954413,b,3,0.685216,17.2642,0.485714
 b,1,4,0.25,0.0455873,0.699358,b,1,,,
 
+=== tea tasting, Yates and G tests (R: chisq.test(correct=TRUE) 0.4795001; 2 sum O log(O/E) with pchisq 0.147976)
+cmd: in=$(cat); for t in chi2-yates g; do printf "%s\n" "$in" | disp-rate -r b --test $t --digits 7 | sed -n 2p | cut -d, -f11; done
+--- stdin
+g,events,total
+a,3,4
+b,1,4
+--- stdout
+0.4795001
+0.147976
+
 === level 0.9 and --per scale the rate columns only
 cmd: disp-rate -l 0.9 --per 100 -r b --ratio katz --test chi2
 --- stdin
@@ -309,7 +319,7 @@ Try 'disp-rate --help' for more information.
 === --help lists every method of the table
 cmd: disp-rate --help | sed -n '/^Methods for/,/^$/p' | grep -c '^  [a-z]'
 --- stdout
-11
+13
 
 === every method --help lists is documented in the man page
 cmd: disp-rate --help | sed -n '/^Methods for/,/^$/s/^  \([a-z0-9-]*\) .*/\1/p' | while read m; do grep -q "^\.B $m\$" bin/disp-rate.1 || echo "undocumented: $m"; done
