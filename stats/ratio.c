@@ -148,7 +148,8 @@ int dsp_rr_katz(double x1, double n1, double x2, double n2, double level,
 		*hi = INFINITY;
 		return DSP_OK;
 	}
-	double se = sqrt(1 / x1 - 1 / n1 + 1 / x2 - 1 / n2);
+	/* (n - x)/(x n) rather than 1/x - 1/n: no cancellation when x ~ n. */
+	double se = sqrt((n1 - x1) / (x1 * n1) + (n2 - x2) / (x2 * n2));
 	double u = log(dsp_rr(x1, n1, x2, n2)), z = dsp_z(level);
 	*lo = exp(u - z * se);
 	*hi = exp(u + z * se);

@@ -62,10 +62,12 @@ double dsp_ldbinom(double x, double n, double p, double q)
 		return -INFINITY;
 	if (n == 0)
 		return 0;
+	/* log q from the smaller of p, q: when q is near 1 its rounding error
+	 * (an ulp of 1) is a large relative error in log q, times n. */
 	if (x == 0)
-		return n * log(q);
+		return n * (q > 0.5 ? log1p(-p) : log(q));
 	if (x == n)
-		return n * log(p);
+		return n * (p > 0.5 ? log1p(-q) : log(p));
 	if (p == 0 || q == 0)
 		return -INFINITY;
 	double lc = dsp_stirlerr(n) - dsp_stirlerr(x) - dsp_stirlerr(n - x) -
