@@ -55,6 +55,31 @@ const dsp_method dsp_test_methods[] = {
 	{NULL, NULL, NULL, {NULL}}
 };
 
+/* Rate difference, x1/n1 - x2/n2. */
+const dsp_method dsp_diff_methods[] = {
+	{NULL, NULL, NULL, {NULL}}
+};
+
+/* Odds ratio, [x1/(n1-x1)] / [x2/(n2-x2)]. */
+const dsp_method dsp_odds_methods[] = {
+	{NULL, NULL, NULL, {NULL}}
+};
+
+/* Person-time rate interval, x events in exposure t. */
+const dsp_method dsp_pt_ci_methods[] = {
+	{NULL, NULL, NULL, {NULL}}
+};
+
+/* Person-time rate ratio, (x1/t1) / (x2/t2). */
+const dsp_method dsp_pt_ratio_methods[] = {
+	{NULL, NULL, NULL, {NULL}}
+};
+
+/* Person-time test of x1/t1 against x2/t2. */
+const dsp_method dsp_pt_test_methods[] = {
+	{NULL, NULL, NULL, {NULL}}
+};
+
 const dsp_method *dsp_method_find(const dsp_method *t, const char *name)
 {
 	for (; t->name; t++)

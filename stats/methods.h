@@ -25,9 +25,15 @@ typedef struct {
 } dsp_method;
 
 /* Each table ends with a row whose name is NULL; the first row is the default. */
-extern const dsp_method dsp_ci_methods[];
-extern const dsp_method dsp_ratio_methods[];
-extern const dsp_method dsp_test_methods[];
+extern const dsp_method dsp_ci_methods[];     /* .ci: x of n */
+extern const dsp_method dsp_ratio_methods[];  /* .ratio: (x1/n1) / (x2/n2) */
+extern const dsp_method dsp_test_methods[];   /* .test: x1/n1 vs x2/n2 */
+extern const dsp_method dsp_diff_methods[];   /* .ratio: x1/n1 - x2/n2 */
+extern const dsp_method dsp_odds_methods[];   /* .ratio: odds ratio */
+/* Person-time: x events in exposure t > 0 (real). */
+extern const dsp_method dsp_pt_ci_methods[];     /* .ci: x per t */
+extern const dsp_method dsp_pt_ratio_methods[];  /* .ratio: (x1/t1) / (x2/t2) */
+extern const dsp_method dsp_pt_test_methods[];   /* .test: x1/t1 vs x2/t2 */
 
 /* The row called name, or NULL. */
 const dsp_method *dsp_method_find(const dsp_method *table, const char *name);
