@@ -10,74 +10,80 @@
 
 const dsp_method dsp_ci_methods[] = {
 	{"wilson", "Wilson score interval",
-	 "Wilson EB (1927). J Am Stat Assoc 22:209-212.", {.ci = dsp_ci_wilson}},
+	 "Wilson EB (1927). J Am Stat Assoc 22:209-212.", {.ci = dsp_ci_wilson}, NULL},
 	{"jeffreys", "Jeffreys interval (equal-tailed Beta(x+1/2, n-x+1/2))",
 	 "Brown LD, Cai TT, DasGupta A (2001). Stat Sci 16:101-133.",
-	 {.ci = dsp_ci_jeffreys}},
+	 {.ci = dsp_ci_jeffreys}, NULL},
 	{"exact", "Clopper-Pearson exact interval",
 	 "Clopper CJ, Pearson ES (1934). Biometrika 26:404-413.",
-	 {.ci = dsp_ci_exact}},
+	 {.ci = dsp_ci_exact}, NULL},
 	{"wilson-cc", "Wilson score interval with continuity correction",
 	 "Newcombe RG (1998). Stat Med 17:857-872 (method 4).",
-	 {.ci = dsp_ci_wilson_cc}},
+	 {.ci = dsp_ci_wilson_cc}, NULL},
 	{"midp", "mid-p exact interval",
 	 "Berry G, Armitage P (1995). The Statistician 44:417-423.",
-	 {.ci = dsp_ci_midp}},
+	 {.ci = dsp_ci_midp}, NULL},
 	{"agresti-coull", "Agresti-Coull interval (z^2/2 added to each outcome)",
 	 "Agresti A, Coull BA (1998). Am Stat 52:119-126.",
-	 {.ci = dsp_ci_agresti_coull}},
+	 {.ci = dsp_ci_agresti_coull}, NULL},
 	{"wald", "Wald interval (not recommended; for comparison)",
 	 "Laplace PS (1812); see Brown, Cai & DasGupta (2001).",
-	 {.ci = dsp_ci_wald}},
-	{NULL, NULL, NULL, {NULL}}
+	 {.ci = dsp_ci_wald}, NULL},
+	{NULL, NULL, NULL, {NULL}, NULL}
 };
 
 const dsp_method dsp_ratio_methods[] = {
 	{"koopman", "Koopman score interval",
 	 "Koopman PAR (1984). Biometrics 40:513-517.",
-	 {.ratio = dsp_rr_koopman}},
+	 {.ratio = dsp_rr_koopman}, dsp_test_score},
 	{"katz", "Katz log interval",
 	 "Katz D, Baptista J, Azen SP, Pike MC (1978). Biometrics 34:469-474.",
-	 {.ratio = dsp_rr_katz}},
-	{NULL, NULL, NULL, {NULL}}
+	 {.ratio = dsp_rr_katz}, NULL},
+	{NULL, NULL, NULL, {NULL}, NULL}
 };
 
 const dsp_method dsp_test_methods[] = {
 	{"fisher", "Fisher's exact test, two-sided by minimum likelihood",
-	 "Fisher RA (1935). J R Stat Soc 98:39-82.", {.test = dsp_test_fisher}},
+	 "Fisher RA (1935). J R Stat Soc 98:39-82.", {.test = dsp_test_fisher}, NULL},
 	{"chi2", "Pearson chi-square test, no continuity correction",
-	 "Pearson K (1900). Philos Mag 50:157-175.", {.test = dsp_test_chi2}},
+	 "Pearson K (1900). Philos Mag 50:157-175.", {.test = dsp_test_chi2}, NULL},
 	{"chi2-yates", "Pearson chi-square test with Yates' continuity correction",
 	 "Yates F (1934). J R Stat Soc Suppl 1:217-235.",
-	 {.test = dsp_test_chi2_yates}},
+	 {.test = dsp_test_chi2_yates}, NULL},
 	{"g", "likelihood-ratio (G) test",
-	 "Woolf B (1957). Ann Hum Genet 21:397-409.", {.test = dsp_test_g}},
-	{NULL, NULL, NULL, {NULL}}
+	 "Woolf B (1957). Ann Hum Genet 21:397-409.", {.test = dsp_test_g}, NULL},
+	{"fisher-midp", "Fisher's test with Lancaster's mid-p (twice the smaller one-sided)",
+	 "Lancaster HO (1961). J Am Stat Assoc 56:223-234.",
+	 {.test = dsp_test_fisher_midp}, NULL},
+	{"score", "score test inverted by the chosen score-type --ratio (koopman: Pearson X^2)",
+	 "Koopman PAR (1984). Biometrics 40:513-517; Miettinen O, Nurminen M (1985). "
+	 "Stat Med 4:213-226.", {.test = dsp_test_score}, NULL},
+	{NULL, NULL, NULL, {NULL}, NULL}
 };
 
 /* Rate difference, x1/n1 - x2/n2. */
 const dsp_method dsp_diff_methods[] = {
-	{NULL, NULL, NULL, {NULL}}
+	{NULL, NULL, NULL, {NULL}, NULL}
 };
 
 /* Odds ratio, [x1/(n1-x1)] / [x2/(n2-x2)]. */
 const dsp_method dsp_odds_methods[] = {
-	{NULL, NULL, NULL, {NULL}}
+	{NULL, NULL, NULL, {NULL}, NULL}
 };
 
 /* Person-time rate interval, x events in exposure t. */
 const dsp_method dsp_pt_ci_methods[] = {
-	{NULL, NULL, NULL, {NULL}}
+	{NULL, NULL, NULL, {NULL}, NULL}
 };
 
 /* Person-time rate ratio, (x1/t1) / (x2/t2). */
 const dsp_method dsp_pt_ratio_methods[] = {
-	{NULL, NULL, NULL, {NULL}}
+	{NULL, NULL, NULL, {NULL}, NULL}
 };
 
 /* Person-time test of x1/t1 against x2/t2. */
 const dsp_method dsp_pt_test_methods[] = {
-	{NULL, NULL, NULL, {NULL}}
+	{NULL, NULL, NULL, {NULL}, NULL}
 };
 
 const dsp_method *dsp_method_find(const dsp_method *t, const char *name)

@@ -22,6 +22,10 @@ typedef struct {
 		dsp_ratio_fn ratio;
 		dsp_test_fn test;
 	} fn;
+	/* Score-type ratio intervals only: the test of ratio = 1 that the
+	 * interval inverts, so that its p < 1 - level exactly when the
+	 * interval excludes 1 (`--test score` uses it).  NULL otherwise. */
+	dsp_test_fn score;
 } dsp_method;
 
 /* Each table ends with a row whose name is NULL; the first row is the default. */

@@ -29,7 +29,19 @@ static int bad_args(double x1, double n1, double x2, double n2)
 /* The table's margins: X ~ Hypergeometric(good n1, bad n2, draws m). */
 struct hyper {
 	double n1, n2, m, lo, hi;  /* support [lo, hi] */
+	double mode;
 };
+
+static struct hyper hyper_of(double x1, double n1, double x2, double n2)
+{
+	struct hyper h = {n1, n2, x1 + x2, 0, 0, 0};
+	h.lo = fmax(0, h.m - n2);
+	h.hi = fmin(n1, h.m);
+	/* long double: the product can pass 2^53, and an off-by-one mode
+	 * would break the bisections' invariants. */
+	h.mode = (double)floorl((h.m + 1.0L) * (n1 + 1.0L) / (n1 + n2 + 2.0L));
+	return h;
+}
 
 static double ld(const struct hyper *h, double k)
 {
@@ -62,12 +74,8 @@ double dsp_test_fisher(double x1, double n1, double x2, double n2)
 {
 	if (bad_args(x1, n1, x2, n2))
 		return NAN;
-	struct hyper h = {n1, n2, x1 + x2, 0, 0};
-	h.lo = fmax(0, h.m - n2);
-	h.hi = fmin(n1, h.m);
-	/* long double: the product can pass 2^53, and an off-by-one mode
-	 * would break the bisections' invariants. */
-	double mode = (double)floorl((h.m + 1.0L) * (n1 + 1.0L) / (n1 + n2 + 2.0L));
+	struct hyper h = hyper_of(x1, n1, x2, n2);
+	double mode = h.mode;
 	double cut = ld(&h, x1) + log1p(1e-7);
 	if (ld(&h, mode) <= cut)
 		return 1;  /* the observed table is as probable as any */
@@ -94,6 +102,22 @@ double dsp_test_fisher(double x1, double n1, double x2, double n2)
 	return p > 1 ? 1 : p;
 }
 
+double dsp_test_fisher_midp(double x1, double n1, double x2, double n2)
+{
+	if (bad_args(x1, n1, x2, n2))
+		return NAN;
+	struct hyper h = hyper_of(x1, n1, x2, n2);
+	/* The one-sided mid-p values L = P(X < x1) + P(x1)/2 and U = 1 - L.
+	 * Sum the tail that lies away from the mode, where the outward sum
+	 * is short, and take the other as the complement; P(x1)/2 is at most
+	 * half that tail, so the subtraction keeps its digits. */
+	double half = exp(ld(&h, x1)) / 2;
+	double l = x1 <= h.mode ? exp(log_tail(&h, x1, -1)) - half :
+				  1 - (exp(log_tail(&h, x1, +1)) - half);
+	double p = 2 * fmin(l, 1 - l);
+	return p > 1 ? 1 : p;
+}
+
 /* x1 n2 - x2 n1 (= ad - bc), by Kahan's fma method: exact enough even when
  * both products pass 2^53 and nearly cancel. */
 static double cross_diff(double x1, double n1, double x2, double n2)
@@ -110,6 +134,18 @@ double dsp_chi2_stat(double x1, double n1, double x2, double n2)
 	/* X^2 = N (x1 n2 - x2 n1)^2 / (n1 n2 m (N - m)). */
 	double d = cross_diff(x1, n1, x2, n2);
 	return (d / n1) * (d / n2) * (N / m) / (N - m);
+}
+
+double dsp_test_score(double x1, double n1, double x2, double n2)
+{
+	if (bad_args(x1, n1, x2, n2))
+		return NAN;
+	/* Koopman's score statistic at ratio 1 is Pearson's X^2 (the
+	 * constrained MLE is the pooled rate), so the exact-integer form
+	 * serves.  A zero margin leaves it 0/0; the interval it inverts is then
+	 * (0, inf), so p = 1 keeps the two consistent. */
+	double x = dsp_chi2_stat(x1, n1, x2, n2);
+	return isnan(x) ? 1 : gsl_cdf_chisq_Q(x, 1);
 }
 
 double dsp_test_chi2_yates(double x1, double n1, double x2, double n2)

@@ -16,6 +16,19 @@
  */
 double dsp_test_fisher(double x1, double n1, double x2, double n2);
 
+/*
+ * Fisher's test with Lancaster's mid-p: twice the smaller one-sided mid-p
+ * value P(X < x1) + P(X = x1)/2, capped at 1 (as epitools' ormidp.test).
+ */
+double dsp_test_fisher_midp(double x1, double n1, double x2, double n2);
+
+/*
+ * The score test of ratio 1: Koopman's score statistic, the one the
+ * koopman interval inverts, on 1 df.  At ratio 1 it is Pearson's X^2; a
+ * zero margin gives p = 1 (the interval is then (0, inf)).
+ */
+double dsp_test_score(double x1, double n1, double x2, double n2);
+
 /* Pearson's chi-square without continuity correction, on 1 df. */
 double dsp_test_chi2(double x1, double n1, double x2, double n2);
 
