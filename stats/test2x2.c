@@ -109,12 +109,13 @@ double dsp_test_fisher_midp(double x1, double n1, double x2, double n2)
 	struct hyper h = hyper_of(x1, n1, x2, n2);
 	/* The one-sided mid-p values L = P(X < x1) + P(x1)/2 and U = 1 - L.
 	 * Sum the tail that lies away from the mode, where the outward sum
-	 * is short, and take the other as the complement; P(x1)/2 is at most
-	 * half that tail, so the subtraction keeps its digits. */
+	 * is short, and take the other as its complement; P(x1)/2 is at most
+	 * half that tail, so the subtraction keeps its digits.  The summed
+	 * tail is used as it is: through 1 - (1 - t) a small p would be lost. */
 	double half = exp(ld(&h, x1)) / 2;
-	double l = x1 <= h.mode ? exp(log_tail(&h, x1, -1)) - half :
-				  1 - (exp(log_tail(&h, x1, +1)) - half);
-	double p = 2 * fmin(l, 1 - l);
+	int down = x1 <= h.mode;
+	double t = exp(log_tail(&h, x1, down ? -1 : +1)) - half;
+	double p = 2 * fmin(t, 1 - t);
 	return p > 1 ? 1 : p;
 }
 

@@ -8,6 +8,12 @@
 #           each side of the mode by bisection and phyper for the two tails.
 #   chi2    chisq.test(..., correct = FALSE)$p.value, Pearson's X^2 without
 #           continuity correction; skipped when a column margin is 0.
+#   fisher-midp  epitools' ormidp.test(...)$two.sided: twice the smaller
+#           one-sided mid-p, P(X < x1) + P(X = x1)/2 or its complement;
+#           above a total of 10^6 the same from phyper and dhyper.
+#   score   Koopman's score statistic at ratio 1 is Pearson's X^2, so
+#           chisq.test's p; 1 at a zero margin (the definition: 0/0, and
+#           the score interval is then (0, inf)).
 # test2x2_mp.py checks every value against the definitions at 50 digits.
 # Usage: Rscript test2x2.R DIR   -> DIR/test2x2-R.csv
 dir <- commandArgs(TRUE)[1]
@@ -42,9 +48,21 @@ for (i in seq_len(nrow(t))) {
     p <- min(1, fisher_big(x1, n1, x2, n2)); ref <- "R dhyper/phyper"
   }
   rows <- c(rows, paste("fisher", key, g17(p), ref, sep = ","))
+  if (n1 + n2 <= 1e6) {
+    p <- epitools::ormidp.test(x1, n1 - x1, x2, n2 - x2)$two.sided
+    ref <- "R epitools"
+  } else {
+    m <- x1 + x2
+    l <- phyper(x1 - 1, n1, n2, m) + dhyper(x1, n1, n2, m) / 2
+    p <- 2 * min(l, 1 - l); ref <- "R phyper"
+  }
+  rows <- c(rows, paste("fisher-midp", key, g17(min(1, p)), ref, sep = ","))
   if (x1 + x2 > 0 && x1 + x2 < n1 + n2) {
     p <- suppressWarnings(chisq.test(tab, correct = FALSE))$p.value
     rows <- c(rows, paste("chi2", key, g17(p), "R chisq.test", sep = ","))
+    rows <- c(rows, paste("score", key, g17(p), "R chisq.test", sep = ","))
+  } else {
+    rows <- c(rows, paste("score", key, "1", "definition", sep = ","))
   }
 }
 writeLines(c("method,x1,n1,x2,n2,p,ref", rows), file.path(dir, "test2x2-R.csv"))
