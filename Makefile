@@ -45,8 +45,12 @@ $(B)bin/disp-%: $(B)bin/disp-%.o $(CLI_OBJ) $(LIB)
 $(B)tests/unit/test_%: $(B)tests/unit/test_%.o $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-# The suite, once: unit tests (TAP) then command-line golden tests.
-test: all $(UNITS)
+$(B)tests/coverage: $(B)tests/coverage.o $(LIB)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# The suite, once: unit tests (TAP) then command-line golden tests.  The
+# coverage program is built (so that it cannot rot) but not run.
+test: all $(UNITS) $(B)tests/coverage
 	@B='$(B)' sh tests/run-suite $(UNITS)
 
 # Everything the README promises: dependencies, then the suite built
@@ -68,6 +72,10 @@ refs:
 accuracy: $(B)tests/unit/test_refs
 	@./$(B)tests/unit/test_refs | sed -n 's/^# //p' | grep -v '^ '
 
+# Exact coverage of every interval on a grid of parameters (slow; not in check).
+coverage: $(B)tests/coverage
+	./$(B)tests/coverage
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
 	for t in $(TOOLS); do \
@@ -80,9 +88,10 @@ uninstall:
 
 clean:
 	rm -rf build stats/*.o stats/*.d stats/*.a bin/*.o bin/*.d \
-		$(TOOLS:%=bin/%) tests/unit/*.o tests/unit/*.d $(UNIT_SRC:%.c=%)
+		$(TOOLS:%=bin/%) tests/unit/*.o tests/unit/*.d $(UNIT_SRC:%.c=%) \
+		tests/coverage tests/coverage.o tests/coverage.d
 
-.PHONY: all test check demo deps refs accuracy install uninstall clean
+.PHONY: all test check demo deps refs accuracy coverage install uninstall clean
 .SECONDARY:
 
 -include $(shell find . -name '*.d' 2>/dev/null)
