@@ -76,6 +76,10 @@ accuracy: $(B)tests/unit/test_refs
 coverage: $(B)tests/coverage
 	./$(B)tests/coverage
 
+# Speed against scipy on the same tables, as ratios (not in check).
+bench: all
+	sh tests/bench/run
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
 	for t in $(TOOLS); do \
@@ -91,7 +95,7 @@ clean:
 		$(TOOLS:%=bin/%) tests/unit/*.o tests/unit/*.d $(UNIT_SRC:%.c=%) \
 		tests/coverage tests/coverage.o tests/coverage.d
 
-.PHONY: all test check demo deps refs accuracy coverage install uninstall clean
+.PHONY: all test check demo deps refs accuracy coverage bench install uninstall clean
 .SECONDARY:
 
 -include $(shell find . -name '*.d' 2>/dev/null)
