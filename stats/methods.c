@@ -39,6 +39,14 @@ const dsp_method dsp_ratio_methods[] = {
 	{"katz", "Katz log interval",
 	 "Katz D, Baptista J, Azen SP, Pike MC (1978). Biometrics 34:469-474.",
 	 {.ratio = dsp_rr_katz}, NULL},
+	{"mn", "Miettinen-Nurminen score interval (Koopman's with N/(N-1))",
+	 "Miettinen O, Nurminen M (1985). Stat Med 4:213-226.",
+	 {.ratio = dsp_rr_mn}, dsp_test_score_mn},
+	{"adj-log", "Katz log interval with 1/2 added to events and totals",
+	 "Fagerland MW, Lydersen S, Laake P (2015). Stat Methods Med Res 24:224-254.",
+	 {.ratio = dsp_rr_adj_log}, NULL},
+	{"bailey", "Bailey cube-root interval",
+	 "Bailey BJR (1987). Biometrics 43:201-205.", {.ratio = dsp_rr_bailey}, NULL},
 	{NULL, NULL, NULL, {NULL}, NULL}
 };
 

@@ -12,6 +12,9 @@
 #include "dsp.h"
 #include "propci.h"
 #include "root.h"
+#include "test2x2.h"
+
+#include <gsl/gsl_cdf.h>
 
 #include <float.h>
 #include <math.h>
@@ -107,13 +110,12 @@ static double score_root(struct score_args *a, double start, int dir)
 			    dir < 0 ? in : out, 4 * DBL_EPSILON, 0));
 }
 
-int dsp_rr_koopman(double x1, double n1, double x2, double n2, double level,
-		   double *lo, double *hi)
+/* The score interval {phi : T(phi) <= crit}: Koopman's with crit = z^2,
+ * Miettinen-Nurminen's with their N/(N-1) factor moved onto crit. */
+static int score_interval(double x1, double n1, double x2, double n2,
+			  double crit, double *lo, double *hi)
 {
-	if (bad_args(x1, n1, x2, n2, level))
-		return DSP_EDOM;
-	double z = dsp_z(level);
-	struct score_args a = {x1, n1, x2, n2, z * z};
+	struct score_args a = {x1, n1, x2, n2, crit};
 	*lo = 0;
 	*hi = INFINITY;
 	if (x1 == 0 && x2 == 0)
@@ -121,9 +123,9 @@ int dsp_rr_koopman(double x1, double n1, double x2, double n2, double level,
 	if (x1 == n1 && x2 == n2) {
 		/* Both groups all events: the fitted table is p2 = 1, p1 = phi
 		 * below phi = 1 and p1 = 1, p2 = 1/phi above, where T reduces
-		 * to n1(1-phi)/phi and n2(phi-1); T = z^2 solves directly. */
-		*lo = n1 / (n1 + z * z);
-		*hi = 1 + z * z / n2;
+		 * to n1(1-phi)/phi and n2(phi-1); T = crit solves directly. */
+		*lo = n1 / (n1 + crit);
+		*hi = 1 + crit / n2;
 		return DSP_OK;
 	}
 	/* The statistic is 0 at the point estimate and grows on each side;
@@ -135,6 +137,33 @@ int dsp_rr_koopman(double x1, double n1, double x2, double n2, double level,
 	if (x2 > 0)
 		*hi = score_root(&a, x1 == 0 ? log(n2 / (x2 * n1)) : u0, +1);
 	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
+}
+
+int dsp_rr_koopman(double x1, double n1, double x2, double n2, double level,
+		   double *lo, double *hi)
+{
+	if (bad_args(x1, n1, x2, n2, level))
+		return DSP_EDOM;
+	double z = dsp_z(level);
+	return score_interval(x1, n1, x2, n2, z * z, lo, hi);
+}
+
+int dsp_rr_mn(double x1, double n1, double x2, double n2, double level,
+	      double *lo, double *hi)
+{
+	if (bad_args(x1, n1, x2, n2, level))
+		return DSP_EDOM;
+	double z = dsp_z(level), N = n1 + n2;
+	return score_interval(x1, n1, x2, n2, z * z * (N / (N - 1)), lo, hi);
+}
+
+double dsp_test_score_mn(double x1, double n1, double x2, double n2)
+{
+	if (bad_args(x1, n1, x2, n2, 0.5))
+		return NAN;
+	/* T(1) is Pearson's X^2 (see dsp_test_score); MN's is (N-1)/N of it. */
+	double x = dsp_chi2_stat(x1, n1, x2, n2), N = n1 + n2;
+	return isnan(x) ? 1 : gsl_cdf_chisq_Q(x * ((N - 1) / N), 1);
 }
 
 int dsp_rr_katz(double x1, double n1, double x2, double n2, double level,
@@ -153,5 +182,47 @@ int dsp_rr_katz(double x1, double n1, double x2, double n2, double level,
 	double u = log(dsp_rr(x1, n1, x2, n2)), z = dsp_z(level);
 	*lo = exp(u - z * se);
 	*hi = exp(u + z * se);
+	return DSP_OK;
+}
+
+int dsp_rr_adj_log(double x1, double n1, double x2, double n2, double level,
+		   double *lo, double *hi)
+{
+	if (bad_args(x1, n1, x2, n2, level))
+		return DSP_EDOM;
+	/* Katz's interval after adding 1/2 to each count of events and each
+	 * total, so that zero cells need no special case. */
+	double a = x1 + 0.5, m = n1 + 0.5, b = x2 + 0.5, n = n2 + 0.5;
+	double se = sqrt((m - a) / (a * m) + (n - b) / (b * n));
+	double u = log((a / m) / (b / n)), z = dsp_z(level);
+	*lo = exp(u - z * se);
+	*hi = exp(u + z * se);
+	return DSP_OK;
+}
+
+int dsp_rr_bailey(double x1, double n1, double x2, double n2, double level,
+		  double *lo, double *hi)
+{
+	if (bad_args(x1, n1, x2, n2, level))
+		return DSP_EDOM;
+	*lo = 0;
+	*hi = INFINITY;
+	if (x1 == 0 || x2 == 0)
+		return DSP_OK;  /* the formula divides by x1 and x2 (as katz) */
+	/* Bailey's pivot is the cube root of the ratio, the power that
+	 * makes the pivot least skewed: bounds
+	 * rr [(1 -/+ z sqrt(q1/x1 + q2/x2 - z^2 q1 q2 / (9 x1 x2)) / 3) /
+	 *     (1 - z^2 q2 / (9 x2))]^3,
+	 * where a root without a real solution leaves that side unbounded. */
+	double z = dsp_z(level), z2 = z * z;
+	double q1 = (n1 - x1) / n1, q2 = (n2 - x2) / n2;
+	double v = q1 / x1 + q2 / x2 - z2 * q1 * q2 / (9 * x1 * x2);
+	double d = 1 - z2 * q2 / (9 * x2), rr = dsp_rr(x1, n1, x2, n2);
+	double w = z * sqrt(fmax(v, 0)) / 3;
+	if (d <= 0)
+		return DSP_OK;
+	double l = (1 - w) / d, h = (1 + w) / d;
+	*lo = l > 0 ? rr * l * l * l : 0;
+	*hi = rr * h * h * h;
 	return DSP_OK;
 }

@@ -19,6 +19,21 @@ int dsp_rr_koopman(double x1, double n1, double x2, double n2, double level,
 int dsp_rr_katz(double x1, double n1, double x2, double n2, double level,
 		double *lo, double *hi);
 
+/* Koopman's interval with Miettinen & Nurminen's N/(N-1) variance factor. */
+int dsp_rr_mn(double x1, double n1, double x2, double n2, double level,
+	      double *lo, double *hi);
+
+/* The test MN's interval inverts: X^2 (N-1)/N on 1 df; 1 at a zero margin. */
+double dsp_test_score_mn(double x1, double n1, double x2, double n2);
+
+/* Katz's interval with 1/2 added to x1, n1, x2 and n2. */
+int dsp_rr_adj_log(double x1, double n1, double x2, double n2, double level,
+		   double *lo, double *hi);
+
+/* Bailey's cube-root interval; (0, inf) when x1 or x2 is 0. */
+int dsp_rr_bailey(double x1, double n1, double x2, double n2, double level,
+		  double *lo, double *hi);
+
 /*
  * Koopman's score statistic for H0: ratio = phi, phi > 0: the Pearson
  * chi-square of the table fitted under the constraint p1 = phi p2.

@@ -319,7 +319,7 @@ Try 'disp-rate --help' for more information.
 === --help lists every method of the table
 cmd: disp-rate --help | sed -n '/^Methods for/,/^$/p' | grep -c '^  [a-z]'
 --- stdout
-15
+18
 
 === every method --help lists is documented in the man page
 cmd: disp-rate --help | sed -n '/^Methods for/,/^$/s/^  \([a-z0-9-]*\) .*/\1/p' | while read m; do grep -q "^\.B $m\$" bin/disp-rate.1 || echo "undocumented: $m"; done

@@ -16,6 +16,14 @@ koopman: Koopman's (1984) score interval for phi = p1/p2, from its
   confint_proportions_2indep(method='score', compare='ratio',
   correction=False) and against epiR's zRRscore (DIR/koopman-epiR.csv);
   the largest relative differences are printed.
+mn: Miettinen & Nurminen (1985): the same with T (N-1)/N <= z^2, N = n1 +
+  n2; stored from here; statsmodels' score interval with correction=True
+  (its MN variance factor) is compared.
+adj-log: Katz's interval after adding 1/2 to x1, n1, x2, n2; bailey:
+  Bailey (1987), rr [(1 -/+ z sqrt(q1/x1 + q2/x2 - z^2 q1 q2/(9 x1 x2))/3)
+  / (1 - z^2 q2/(9 x2))]^3, (0, inf) when x1 or x2 is 0 or the
+  denominator is not positive, lower bound 0 when its base is negative.
+  No Debian package has either: the formulas at 50 digits are stored.
 katz: the rows of DIR/katz.csv (R epitools) are compared with the log
   interval evaluated at 50 digits; a row off by more than 1e-12 relative is
   stored from mpmath instead.
@@ -34,11 +42,14 @@ def rel(a, b):
     return 0.0 if a == b else abs(a - b) / abs(b)
 
 
-def koopman(x1, n1, x2, n2, level):
+def koopman(x1, n1, x2, n2, level, mn=False):
     """Returns (lo, hi, monotone): monotone is False if T was seen to fall
-    between the estimate and a bound (the set would not be an interval)."""
+    between the estimate and a bound (the set would not be an interval).
+    mn: Miettinen-Nurminen's interval, T (N-1)/N <= z^2."""
     x1, n1, x2, n2 = map(mpf, (x1, n1, x2, n2))
     crit = 2 * erfinv(mpf(level)) ** 2            # z^2
+    if mn:
+        crit *= (n1 + n2) / (n1 + n2 - 1)
 
     def T(u):
         phi = exp(u)
@@ -97,6 +108,30 @@ def T_score(x1, n1, x2, n2, phi):
     return (x1 / n1 - phi * x2 / n2) ** 2 / (p1 * (1 - p1) / n1 + phi ** 2 * p2 * (1 - p2) / n2)
 
 
+def adj_log(x1, n1, x2, n2, level):
+    a, m, b, n = mpf(x1) + 0.5, mpf(n1) + 0.5, mpf(x2) + 0.5, mpf(n2) + 0.5
+    z = sqrt(2) * erfinv(mpf(level))
+    se = sqrt(1 / a - 1 / m + 1 / b - 1 / n)
+    rr = (a / m) / (b / n)
+    return rr * exp(-z * se), rr * exp(z * se)
+
+
+def bailey(x1, n1, x2, n2, level):
+    if x1 == 0 or x2 == 0:
+        return mpf(0), inf
+    x1, n1, x2, n2 = map(mpf, (x1, n1, x2, n2))
+    z = sqrt(2) * erfinv(mpf(level))
+    q1, q2 = 1 - x1 / n1, 1 - x2 / n2
+    v = q1 / x1 + q2 / x2 - z ** 2 * q1 * q2 / (9 * x1 * x2)
+    den = 1 - z ** 2 * q2 / (9 * x2)
+    if den <= 0:
+        return mpf(0), inf
+    w = z * sqrt(max(v, 0)) / 3
+    rr = (x1 / n1) / (x2 / n2)
+    lo = (1 - w) / den
+    return (rr * lo ** 3 if lo > 0 else mpf(0)), rr * ((1 + w) / den) ** 3
+
+
 def g17(v):
     return "inf" if v == inf else "%.17g" % v
 
@@ -130,6 +165,28 @@ def main(d):
         if e_katz[-1] > TOL:
             f[6], f[7], f[8], katz_mp = g17(lo), g17(hi), "mpmath", katz_mp + 1
         out.append(",".join(f))
+
+    e_mn, mn_bad = [], 0
+    for l in lines:
+        f = l.split(",")
+        x1, n1, x2, n2 = map(int, f[:4])
+        lo, hi, mono = koopman(x1, n1, x2, n2, f[4], mn=True)
+        out.append("mn,%s,%s,%s,mpmath" % (",".join(f), g17(lo), g17(hi)))
+        out.append("adj-log,%s,%s,%s,mpmath" % ((",".join(f),) + tuple(map(g17, adj_log(x1, n1, x2, n2, f[4])))))
+        out.append("bailey,%s,%s,%s,mpmath" % ((",".join(f),) + tuple(map(g17, bailey(x1, n1, x2, n2, f[4])))))
+        if 0 < x1 < n1 and 0 < x2 < n2:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                try:
+                    sm = [complex(v) for v in confint_proportions_2indep(
+                        x1, n1, x2, n2, method="score", compare="ratio",
+                        alpha=1 - float(f[4]), correction=True)]
+                except Exception:
+                    sm = [complex("nan")] * 2
+            if all(v.imag == 0 and abs(v.real) < 1e300 for v in sm):
+                e_mn.append(max(rel(sm[0].real, lo), rel(sm[1].real, hi)))
+            else:
+                mn_bad += 1
 
     for i, l in enumerate(lines):
         f = l.split(",")
@@ -166,6 +223,8 @@ def main(d):
     p = lambda s: print(s)
     p("katz: epitools vs mpmath %s; %d rows stored from mpmath (epitools off "
       "by > %g)" % (summary(e_katz), katz_mp, TOL))
+    p("mn: statsmodels (correction=True) vs mpmath (0 < x < n) %s; "
+      "non-finite or complex on %d" % (summary(e_mn), mn_bad))
     p("koopman: %d tables (mpmath); T not monotone toward a bound on %d"
       % (len(lines), nonmono))
     p("koopman: closed form (x1 = n1, x2 = n2) vs mpmath %s" % summary(e_closed))
