@@ -2,6 +2,8 @@
  * methods.c - the tables of methods (see methods.h).
  */
 #include "methods.h"
+#include "diff.h"
+#include "odds.h"
 #include "propci.h"
 #include "ratio.h"
 #include "test2x2.h"
@@ -71,11 +73,24 @@ const dsp_method dsp_test_methods[] = {
 
 /* Rate difference, x1/n1 - x2/n2. */
 const dsp_method dsp_diff_methods[] = {
+	{"newcombe", "Newcombe hybrid score interval (Wilson limits combined)",
+	 "Newcombe RG (1998). Stat Med 17:873-890 (method 10).",
+	 {.ratio = dsp_rd_newcombe}, NULL},
+	{"agresti-caffo", "Wald after adding 1 event and 1 non-event to each group",
+	 "Agresti A, Caffo B (2000). Am Stat 54:280-288.",
+	 {.ratio = dsp_rd_agresti_caffo}, NULL},
+	{"wald", "Wald interval (not recommended; for comparison)",
+	 "See Newcombe RG (1998). Stat Med 17:873-890 (method 1).",
+	 {.ratio = dsp_rd_wald}, NULL},
 	{NULL, NULL, NULL, {NULL}, NULL}
 };
 
 /* Odds ratio, [x1/(n1-x1)] / [x2/(n2-x2)]. */
 const dsp_method dsp_odds_methods[] = {
+	{"woolf", "Woolf logit interval",
+	 "Woolf B (1955). Ann Hum Genet 19:251-253.", {.ratio = dsp_or_woolf}, NULL},
+	{"gart", "Woolf logit interval with 1/2 added to every cell",
+	 "Gart JJ (1966). J R Stat Soc B 28:164-179.", {.ratio = dsp_or_gart}, NULL},
 	{NULL, NULL, NULL, {NULL}, NULL}
 };
 

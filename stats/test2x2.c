@@ -121,7 +121,7 @@ double dsp_test_fisher_midp(double x1, double n1, double x2, double n2)
 
 /* x1 n2 - x2 n1 (= ad - bc), by Kahan's fma method: exact enough even when
  * both products pass 2^53 and nearly cancel. */
-static double cross_diff(double x1, double n1, double x2, double n2)
+double dsp_cross_diff(double x1, double n1, double x2, double n2)
 {
 	double w = x2 * n1;
 	return fma(x1, n2, -w) - fma(x2, n1, -w);
@@ -133,7 +133,7 @@ double dsp_chi2_stat(double x1, double n1, double x2, double n2)
 	if (bad_args(x1, n1, x2, n2) || m == 0 || m == N)
 		return NAN;
 	/* X^2 = N (x1 n2 - x2 n1)^2 / (n1 n2 m (N - m)). */
-	double d = cross_diff(x1, n1, x2, n2);
+	double d = dsp_cross_diff(x1, n1, x2, n2);
 	return (d / n1) * (d / n2) * (N / m) / (N - m);
 }
 
@@ -155,7 +155,7 @@ double dsp_test_chi2_yates(double x1, double n1, double x2, double n2)
 	if (bad_args(x1, n1, x2, n2) || m == 0 || m == N)
 		return NAN;
 	/* Every cell has the same |O - E| = |ad - bc| / N. */
-	double d = fmax(fabs(cross_diff(x1, n1, x2, n2)) - N / 2, 0);
+	double d = fmax(fabs(dsp_cross_diff(x1, n1, x2, n2)) - N / 2, 0);
 	double x = (d / n1) * (d / n2) * (N / m) / (N - m);
 	return gsl_cdf_chisq_Q(x, 1);
 }

@@ -41,6 +41,9 @@ double dsp_test_chi2_yates(double x1, double n1, double x2, double n2);
 /* The likelihood-ratio (G) test, G = 2 sum O log(O/E), on 1 df. */
 double dsp_test_g(double x1, double n1, double x2, double n2);
 
+/* x1 n2 - x2 n1, exact to rounding even when both products pass 2^53. */
+double dsp_cross_diff(double x1, double n1, double x2, double n2);
+
 /* The Pearson statistic itself (NaN when a margin is zero). */
 double dsp_chi2_stat(double x1, double n1, double x2, double n2);
 

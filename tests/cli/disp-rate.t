@@ -319,7 +319,7 @@ Try 'disp-rate --help' for more information.
 === --help lists every method of the table
 cmd: disp-rate --help | sed -n '/^Methods for/,/^$/p' | grep -c '^  [a-z]'
 --- stdout
-18
+23
 
 === every method --help lists is documented in the man page
 cmd: disp-rate --help | sed -n '/^Methods for/,/^$/s/^  \([a-z0-9-]*\) .*/\1/p' | while read m; do grep -q "^\.B $m\$" bin/disp-rate.1 || echo "undocumented: $m"; done
@@ -329,3 +329,31 @@ cmd: disp-rate --help | sed -n '/^Methods for/,/^$/s/^  \([a-z0-9-]*\) .*/\1/p' 
 cmd: disp-rate --version
 --- stdout
 disp-rate (disparity) 0.1.0
+
+=== --odds adds or, or_lo, or_hi before p (Physicians' Health Study: OR 1.832054, Woolf CI 1.440042 to 2.330780, Agresti)
+cmd: printf 'arm,events,total\nplacebo,189,11034\naspirin,104,11037\n' | disp-rate -r aspirin --odds woolf --digits 7 | cut -d, -f1,11-13
+--- stdout
+arm,or,or_lo,or_hi
+placebo,1.832054,1.440042,2.33078
+aspirin,1,,
+
+=== --diff adds rd, rd_lo, rd_hi (Newcombe 1998 table II, 56/70 - 48/80: method 10 0.0524 to 0.3339)
+cmd: printf 'g,events,total\na,56,70\nb,48,80\n' | disp-rate -r b --diff newcombe --digits 3 | cut -d, -f1,11-13
+--- stdout
+g,rd,rd_lo,rd_hi
+a,0.2,0.0524,0.334
+b,0,,
+
+=== --diff and --odds are not defined with -x
+cmd: printf 'g,events,years\na,5,10.5\nb,3,20\n' | disp-rate -x years --odds woolf
+--- stderr
+disp-rate: --odds is not defined for person-time rates (-x)
+Try 'disp-rate --help' for more information.
+--- exit 64
+
+=== an unknown --diff method is a usage error
+cmd: disp-rate --diff nonesuch </dev/null
+--- stderr
+disp-rate: unknown method for --diff: 'nonesuch'
+Try 'disp-rate --help' for more information.
+--- exit 64

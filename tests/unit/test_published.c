@@ -7,6 +7,8 @@
 #include "tap.h"
 #include "propci.h"
 #include "ratio.h"
+#include "diff.h"
+#include "odds.h"
 #include "test2x2.h"
 
 #include <math.h>
@@ -43,6 +45,19 @@ int main(void)
 	near(lo, 0.2544, 4, "Newcombe 1998 mid-p 81/263 lower");
 	near(hi, 0.3658, 4, "Newcombe 1998 mid-p 81/263 upper");
 
+	/* Newcombe (1998) Stat Med 17:873, table II: the hybrid score
+	 * interval (method 10) and Wald (method 1) for 56/70 - 48/80 and
+	 * 9/10 - 3/10. */
+	dsp_rd_newcombe(56, 70, 48, 80, 0.95, &lo, &hi);
+	near(lo, 0.0524, 4, "Newcombe 1998 method 10, 56/70 - 48/80 lower");
+	near(hi, 0.3339, 4, "Newcombe 1998 method 10, 56/70 - 48/80 upper");
+	dsp_rd_newcombe(9, 10, 3, 10, 0.95, &lo, &hi);
+	near(lo, 0.1705, 4, "Newcombe 1998 method 10, 9/10 - 3/10 lower");
+	near(hi, 0.8090, 4, "Newcombe 1998 method 10, 9/10 - 3/10 upper");
+	dsp_rd_wald(56, 70, 48, 80, 0.95, &lo, &hi);
+	near(lo, 0.0575, 4, "Newcombe 1998 method 1, 56/70 - 48/80 lower");
+	near(hi, 0.3425, 4, "Newcombe 1998 method 1, 56/70 - 48/80 upper");
+
 	/* Fisher's tea-tasting table [[3,1],[1,3]]: two-sided p = 0.4857. */
 	near(dsp_test_fisher(3, 4, 1, 4), 0.4857, 4, "tea tasting Fisher p");
 
@@ -56,6 +71,13 @@ int main(void)
 	dsp_rr_katz(189, 11034, 104, 11037, 0.95, &lo, &hi);
 	near(lo, 1.43, 2, "PHS RR log interval lower");
 	tap_ok(fabs(hi - 2.30) < 0.01, "PHS RR log interval upper %.4f (printed 2.30)", hi);
+
+	/* The same study's odds ratio (Agresti): 1.832054, Woolf 95% CI
+	 * (1.440042, 2.330780). */
+	near(dsp_or(189, 11034, 104, 11037), 1.832054, 6, "PHS odds ratio");
+	dsp_or_woolf(189, 11034, 104, 11037, 0.95, &lo, &hi);
+	near(lo, 1.440042, 6, "PHS OR Woolf interval lower");
+	near(hi, 2.330780, 6, "PHS OR Woolf interval upper");
 
 	/* Stop and search 2016/17 (Daily Mirror): published arrest rates
 	 * Black 22%, White 16%, Asian 16%, Mixed 20%. */

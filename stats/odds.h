@@ -1,0 +1,23 @@
+/*
+ * odds.h - the odds ratio of two binomial proportions,
+ * [x1/(n1-x1)] / [x2/(n2-x2)] (group 1 against the reference group 2), and
+ * its intervals.
+ *
+ * Counts are integers held in doubles, 0 <= x <= n <= 2^53, n >= 1; level
+ * in (0,1).  Interval functions return DSP_OK or DSP_EDOM.
+ */
+#ifndef DSP_ODDS_H
+#define DSP_ODDS_H
+
+/* x1 (n2-x2) / (x2 (n1-x1)): inf when only the denominator is 0, NaN when both are. */
+double dsp_or(double x1, double n1, double x2, double n2);
+
+/* Woolf's logit interval; (0, inf) when a cell is 0. */
+int dsp_or_woolf(double x1, double n1, double x2, double n2, double level,
+		 double *lo, double *hi);
+
+/* Woolf's interval with 1/2 added to every cell (Gart). */
+int dsp_or_gart(double x1, double n1, double x2, double n2, double level,
+		double *lo, double *hi);
+
+#endif

@@ -1,0 +1,2 @@
+# Rate differences -> fixtures/refs/diff.csv (tests/refs/generate runs this).
+/usr/bin/python3 tests/refs/diff.py "$1"
