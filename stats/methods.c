@@ -4,6 +4,7 @@
 #include "methods.h"
 #include "diff.h"
 #include "odds.h"
+#include "ptrate.h"
 #include "propci.h"
 #include "ratio.h"
 #include "test2x2.h"
@@ -96,16 +97,44 @@ const dsp_method dsp_odds_methods[] = {
 
 /* Person-time rate interval, x events in exposure t. */
 const dsp_method dsp_pt_ci_methods[] = {
+	{"exact", "Garwood exact interval (gamma quantiles)",
+	 "Garwood F (1936). Biometrika 28:437-442.", {.ci = dsp_pt_ci_exact}, NULL},
+	{"midp", "mid-p exact interval",
+	 "Berry G, Armitage P (1995). The Statistician 44:417-423.",
+	 {.ci = dsp_pt_ci_midp}, NULL},
+	{"byar", "Byar's approximation to the exact interval",
+	 "Breslow NE, Day NE (1987). Statistical Methods in Cancer Research II, p. 69.",
+	 {.ci = dsp_pt_ci_byar}, NULL},
+	{"wald", "Wald interval (not recommended; for comparison)",
+	 "See Breslow NE, Day NE (1987).", {.ci = dsp_pt_ci_wald}, NULL},
 	{NULL, NULL, NULL, {NULL}, NULL}
 };
 
 /* Person-time rate ratio, (x1/t1) / (x2/t2). */
 const dsp_method dsp_pt_ratio_methods[] = {
+	{"exact", "conditional exact: Clopper-Pearson on x1 of x1 + x2, transformed",
+	 "Armitage P, Berry G, Matthews JNS (2002). Statistical Methods in Medical "
+	 "Research, 4th ed., sec. 5.3.", {.ratio = dsp_pt_rr_exact}, NULL},
+	{"midp", "conditional mid-p: mid-p interval on x1 of x1 + x2, transformed",
+	 "Rothman KJ, Greenland S (1998). Modern Epidemiology, 2nd ed., ch. 14.",
+	 {.ratio = dsp_pt_rr_midp}, NULL},
+	{"wald", "Wald interval of the log rate ratio",
+	 "Rothman KJ, Greenland S (1998). Modern Epidemiology, 2nd ed., ch. 14.",
+	 {.ratio = dsp_pt_rr_wald}, NULL},
 	{NULL, NULL, NULL, {NULL}, NULL}
 };
 
 /* Person-time test of x1/t1 against x2/t2. */
 const dsp_method dsp_pt_test_methods[] = {
+	{"exact", "conditional binomial test, two-sided as R's poisson.test",
+	 "Armitage P, Berry G, Matthews JNS (2002), sec. 5.3; R poisson.test.",
+	 {.test = dsp_pt_test_exact}, NULL},
+	{"midp", "conditional binomial test with mid-p (twice the smaller one-sided)",
+	 "Lancaster HO (1961). J Am Stat Assoc 56:223-234.",
+	 {.test = dsp_pt_test_midp}, NULL},
+	{"score", "score (chi-square) test on the conditional binomial",
+	 "Breslow NE, Day NE (1987). Statistical Methods in Cancer Research II.",
+	 {.test = dsp_pt_test_score}, NULL},
 	{NULL, NULL, NULL, {NULL}, NULL}
 };
 

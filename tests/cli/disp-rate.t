@@ -319,7 +319,7 @@ Try 'disp-rate --help' for more information.
 === --help lists every method of the table
 cmd: disp-rate --help | sed -n '/^Methods for/,/^$/p' | grep -c '^  [a-z]'
 --- stdout
-23
+33
 
 === every method --help lists is documented in the man page
 cmd: disp-rate --help | sed -n '/^Methods for/,/^$/s/^  \([a-z0-9-]*\) .*/\1/p' | while read m; do grep -q "^\.B $m\$" bin/disp-rate.1 || echo "undocumented: $m"; done
@@ -355,5 +355,47 @@ Try 'disp-rate --help' for more information.
 cmd: disp-rate --diff nonesuch </dev/null
 --- stderr
 disp-rate: unknown method for --diff: 'nonesuch'
+Try 'disp-rate --help' for more information.
+--- exit 64
+
+=== -x: person-time rates, reference = largest exposure; R poisson.test(c(41, 15), c(28010, 19017)): 1.855759, CI 1.005684 to 3.609300, p 0.04085203; poisson.test(41, 28010) 1.050422 to 1.985760 per 1000
+cmd: printf 'g,events,years\nA,41,28010\nB,15,19017\n' | disp-rate -x years -r B --per 1000 --digits 7
+--- stdout
+g,events,exposure,rate,rate_lo,rate_hi,ref,rr,rr_lo,rr_hi,p
+A,41,28010,1.463763,1.050422,1.98576,B,1.855759,1.005684,3.6093,0.04085203
+B,15,19017,0.7887679,0.4414674,1.300953,B,1,,,
+
+=== -x with mid-p and Byar: the mid-p definitions in R (pbinom on 41 of 56, uniroot): ratio 1.041075 to 3.449423, p 0.03545742; Byar by Breslow and Day's formula in R 1.050306 to 1.985811 and 0.4411455 to 1.301027 per 1000
+cmd: printf 'g,events,years\nA,41,28010\nB,15,19017\n' | disp-rate -x years -r B --per 1000 --digits 7 --ci byar --ratio midp --test midp | cut -d, -f1,5,6,9-11
+--- stdout
+g,rate_lo,rate_hi,rr_lo,rr_hi,p
+A,1.050306,1.985811,1.041075,3.449423,0.03545742
+B,0.4411455,1.301027,,,
+
+=== -x with Wald rate interval and score test: 41/28010 -/+ 1.959964 sqrt(41) is 1.015712 to 1.911813 per 1000 (15/19017: 0.3896036 to 1.187932); (x1 - m p0)^2 / (m p0 q0) gives p 0.03736289 (R pchisq)
+cmd: printf 'g,events,years\nA,41,28010\nB,15,19017\n' | disp-rate -x years -r B --per 1000 --digits 7 --ci wald --test score | cut -d, -f1,4-6,11
+--- stdout
+g,rate,rate_lo,rate_hi,p
+A,1.463763,1.015712,1.911813,0.03736289
+B,0.7887679,0.3896036,1.187932,
+
+=== -x with no events: R poisson.test(0, 100) 0 to 0.03688879, poisson.test(4, 80) 0.01362332 to 0.1280199; poisson.test(c(0, 4), c(100, 80)) 0 to 1.211893, p 0.03901844, with c(0, 4), c(50, 80) 0 to 2.423787, p 0.3053465
+cmd: printf 'g,events,years\nA,0,100\nB,0,50\nC,4,80\n' | disp-rate -x years -r C --digits 7 | cut -d, -f1,4-6,8-11
+--- stdout
+g,rate,rate_lo,rate_hi,rr,rr_lo,rr_hi,p
+A,0,0,0.03688879,0,0,1.211893,0.03901844
+B,0,0,0.07377759,0,0,2.423787,0.3053465
+C,0.05,0.01362332,0.1280199,1,,,
+
+=== -x: the exposure must be a positive number
+cmd: printf 'g,events,years\nA,4,0\n' | disp-rate -x years
+--- stderr
+disp-rate: stdin:2: column 'years': exposure must be a positive number: '0'
+--- exit 65
+
+=== -x: a method without a person-time form is a usage error
+cmd: disp-rate -x years --ratio koopman </dev/null
+--- stderr
+disp-rate: unknown method for --ratio with -x: 'koopman'
 Try 'disp-rate --help' for more information.
 --- exit 64
