@@ -92,6 +92,12 @@ const dsp_method dsp_odds_methods[] = {
 	 "Woolf B (1955). Ann Hum Genet 19:251-253.", {.ratio = dsp_or_woolf}, NULL},
 	{"gart", "Woolf logit interval with 1/2 added to every cell",
 	 "Gart JJ (1966). J R Stat Soc B 28:164-179.", {.ratio = dsp_or_gart}, NULL},
+	{"exact", "Cornfield exact conditional interval (as R fisher.test)",
+	 "Cornfield J (1956). Proc 3rd Berkeley Symp 4:135-148.",
+	 {.ratio = dsp_or_exact}, NULL},
+	{"midp", "conditional mid-p interval",
+	 "Rothman KJ, Greenland S (1998). Modern Epidemiology, 2nd ed., ch. 14.",
+	 {.ratio = dsp_or_midp}, NULL},
 	{NULL, NULL, NULL, {NULL}, NULL}
 };
 

@@ -6,11 +6,19 @@
  *   disease. Ann Hum Genet 19:251-253.
  * gart: Gart JJ (1966) Alternative analyses of contingency tables. J R Stat
  *   Soc B 28:164-179 (1/2 added to each cell).
+ * exact: Cornfield J (1956) A statistical problem arising from retrospective
+ *   studies. Proc 3rd Berkeley Symp 4:135-148: the tail equations of the
+ *   noncentral hypergeometric distribution (nchyper.h), as R's fisher.test.
+ * midp: the same with mid-p tails; Rothman KJ, Greenland S (1998) Modern
+ *   Epidemiology, 2nd ed., ch. 14; as epitools' oddsratio.midp.
  */
 #include "odds.h"
 #include "dsp.h"
+#include "nchyper.h"
 #include "propci.h"
+#include "root.h"
 
+#include <float.h>
 #include <math.h>
 
 static int bad_args(double x1, double n1, double x2, double n2, double level)
@@ -58,4 +66,79 @@ int dsp_or_gart(double x1, double n1, double x2, double n2, double level,
 		return DSP_EDOM;
 	logit(x1 + 0.5, n1 - x1 + 0.5, x2 + 0.5, n2 - x2 + 0.5, level, lo, hi);
 	return DSP_OK;
+}
+
+/* A tail equation of the conditional distribution, in u = log psi. */
+struct tail_eq {
+	double x1, n1, x2, n2;
+	double target;  /* log((1 - level)/2) */
+	int dir;        /* +1: P(X >= x1) (lower bound); -1: P(X <= x1) */
+	int mid;        /* take off half of P(X = x1) */
+};
+
+static double tail_minus(double u, void *vp)
+{
+	const struct tail_eq *e = vp;
+	dsp_nch d = dsp_nch_make(e->x1, e->n1, e->x2, e->n2, u);
+	double l = dsp_nch_ltail(&d, e->x1, e->dir);
+	if (e->mid)  /* tail - P(x1)/2 = tail (1 - P(x1) / (2 tail)) */
+		l += log1p(-exp(dsp_nch_ld(&d, e->x1) - l) / 2);
+	return l - e->target;
+}
+
+/*
+ * The root of a tail equation: from Gart's estimate, walk in steps that
+ * start near its standard error and double, until the sign changes; then
+ * Brent.  The lower-bound tail rises with u, the upper-bound one falls.
+ */
+static double solve(struct tail_eq *e)
+{
+	double a = e->x1 + 0.5, b = e->n1 - e->x1 + 0.5;
+	double c = e->x2 + 0.5, d = e->n2 - e->x2 + 0.5;
+	double in = log((a / b) / (c / d));
+	double step = fmin(1, sqrt(1 / a + 1 / b + 1 / c + 1 / d));
+	double f = tail_minus(in, e), out = in;
+	int sgn = (f > 0) == (e->dir > 0) ? -1 : +1;
+	for (int i = 0;; i++, step *= 2) {
+		if (i == 64)
+			return NAN;
+		out = in + sgn * step;
+		double g = tail_minus(out, e);
+		if ((g > 0) != (f > 0))
+			break;
+		in = out, f = g;
+	}
+	return exp(dsp_root(tail_minus, e, fmin(in, out), fmax(in, out),
+			    1e-15, 4 * DBL_EPSILON));
+}
+
+static int conditional(double x1, double n1, double x2, double n2,
+		       double level, int mid, double *lo, double *hi)
+{
+	if (bad_args(x1, n1, x2, n2, level))
+		return DSP_EDOM;
+	double m = x1 + x2;
+	*lo = 0;
+	*hi = INFINITY;
+	/* At the ends of the support a tail is 1 at every psi. */
+	struct tail_eq l = {x1, n1, x2, n2, log((1 - level) / 2), +1, mid};
+	struct tail_eq u = l;
+	u.dir = -1;
+	if (x1 > fmax(0, m - n2))
+		*lo = solve(&l);
+	if (x1 < fmin(n1, m))
+		*hi = solve(&u);
+	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
+}
+
+int dsp_or_exact(double x1, double n1, double x2, double n2, double level,
+		 double *lo, double *hi)
+{
+	return conditional(x1, n1, x2, n2, level, 0, lo, hi);
+}
+
+int dsp_or_midp(double x1, double n1, double x2, double n2, double level,
+		double *lo, double *hi)
+{
+	return conditional(x1, n1, x2, n2, level, 1, lo, hi);
 }

@@ -4,7 +4,7 @@
  * its intervals.
  *
  * Counts are integers held in doubles, 0 <= x <= n <= 2^53, n >= 1; level
- * in (0,1).  Interval functions return DSP_OK or DSP_EDOM.
+ * in (0,1).  Interval functions return DSP_OK or DSP_EDOM (or DSP_ENOCONV).
  */
 #ifndef DSP_ODDS_H
 #define DSP_ODDS_H
@@ -18,6 +18,17 @@ int dsp_or_woolf(double x1, double n1, double x2, double n2, double level,
 
 /* Woolf's interval with 1/2 added to every cell (Gart). */
 int dsp_or_gart(double x1, double n1, double x2, double n2, double level,
+		double *lo, double *hi);
+
+/* Cornfield's exact interval: the odds ratios at which P(X >= x1) and
+ * P(X <= x1) under the conditional (noncentral hypergeometric)
+ * distribution are each (1 - level)/2; 0 at the bottom of the support, inf
+ * at its top.  DSP_ENOCONV if a root search fails. */
+int dsp_or_exact(double x1, double n1, double x2, double n2, double level,
+		 double *lo, double *hi);
+
+/* The same with mid-p tails (half of P(X = x1) taken off). */
+int dsp_or_midp(double x1, double n1, double x2, double n2, double level,
 		double *lo, double *hi);
 
 #endif

@@ -319,7 +319,7 @@ Try 'disp-rate --help' for more information.
 === --help lists every method of the table
 cmd: disp-rate --help | sed -n '/^Methods for/,/^$/p' | grep -c '^  [a-z]'
 --- stdout
-33
+35
 
 === every method --help lists is documented in the man page
 cmd: disp-rate --help | sed -n '/^Methods for/,/^$/s/^  \([a-z0-9-]*\) .*/\1/p' | while read m; do grep -q "^\.B $m\$" bin/disp-rate.1 || echo "undocumented: $m"; done
@@ -399,3 +399,11 @@ cmd: disp-rate -x years --ratio koopman </dev/null
 disp-rate: unknown method for --ratio with -x: 'koopman'
 Try 'disp-rate --help' for more information.
 --- exit 64
+
+=== --odds exact and midp on the tea-tasting table (bounds from the conditional tail equations at 30 digits, tests/refs/odds_exact.py: exact 0.2117356 to 626.2435, mid-p 0.3100549 to 308.5568; R fisher.test's uniroot gives 0.2117329 to 621.9338)
+cmd: printf 'g,events,total\na,3,4\nb,1,4\n' | disp-rate -r b --odds exact --digits 7 | cut -d, -f1,11-13; printf 'g,events,total\na,3,4\nb,1,4\n' | disp-rate -r b --odds midp --digits 7 | sed -n 2p | cut -d, -f12,13
+--- stdout
+g,or,or_lo,or_hi
+a,9,0.2117356,626.2435
+b,1,,
+0.3100549,308.5568

@@ -7,6 +7,7 @@ woolf: exp(log OR -/+ z sqrt(1/a + 1/b + 1/c + 1/d)); the rows of
   convention, ref "definition".
 gart: the same with 1/2 added to every cell; no Debian package has it, so
   the formula at 50 digits is stored for every table.
+exact, midp: the rows of DIR/oddsx.csv (odds_exact.py), appended.
 Usage: python3 odds.py DIR"""
 import sys
 
@@ -50,6 +51,7 @@ def main(d):
             out.append("woolf,%s,0,inf,definition" % l)
         lo, hi = logit(x1 + 0.5, n1 - x1 + 0.5, x2 + 0.5, n2 - x2 + 0.5, f[4])
         out.append("gart,%s,%.17g,%.17g,mpmath" % (l, lo, hi))
+    out += open(d + "/oddsx.csv").read().splitlines()  # odds_exact.py
     with open("fixtures/refs/odds.csv", "w") as fp:
         fp.write("\n".join(out) + "\n")
     print("odds: woolf: epitools vs mpmath max relative difference %.3g (%s); "

@@ -83,6 +83,30 @@ int main(void)
 		tap_ok(m->fn.ratio(3, 2, 1, 2, 0.95, &lo, &hi) == DSP_EDOM, "%s x1 > n1", m->name);
 		tap_ok(m->fn.ratio(1, 2, 1, 2, 1.5, &lo, &hi) == DSP_EDOM, "%s level 1.5", m->name);
 	}
+	/* Every two-group interval on the corners (counts 0, 1, n-1, n at n =
+	 * 1, 2, 10, 10^9, three levels): it succeeds, has no NaN, lo <= hi,
+	 * and ratio-scale bounds are >= 0. */
+	const dsp_method *tables[] = {dsp_ratio_methods, dsp_diff_methods, dsp_odds_methods};
+	const double ns[] = {1, 2, 10, 1e9}, levs[] = {0.5, 0.95, 0.999};
+	for (int t = 0; t < 3; t++)
+		for (m = tables[t]; m->name; m++) {
+			int bad = 0;
+			for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++)
+			for (int a = 0; a < 4; a++) for (int b = 0; b < 4; b++)
+			for (int l = 0; l < 3; l++) {
+				double n1 = ns[i], n2 = ns[j];
+				double xs1[] = {0, 1, n1 - 1, n1}, xs2[] = {0, 1, n2 - 1, n2};
+				double x1 = xs1[a], x2 = xs2[b];
+				int rc = m->fn.ratio(x1, n1, x2, n2, levs[l], &lo, &hi);
+				if (rc != DSP_OK || isnan(lo) || isnan(hi) || lo > hi ||
+				    (t != 1 && lo < 0)) {
+					if (bad++ < 3)
+						printf("#   %s %g/%g %g/%g %g: rc %d [%g, %g]\n", m->name,
+						       x1, n1, x2, n2, levs[l], rc, lo, hi);
+				}
+			}
+			tap_ok(!bad, "%s: every corner table gives an interval (%d bad)", m->name, bad);
+		}
 	tap_ok(isnan(dsp_rr(0, 5, 0, 5)), "rr 0/0 is nan");
 	tap_ok(isinf(dsp_rr(1, 5, 0, 5)), "rr x/0 is inf");
 
