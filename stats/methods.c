@@ -8,6 +8,7 @@
 #include "propci.h"
 #include "ratio.h"
 #include "test2x2.h"
+#include "uncond.h"
 
 #include <string.h>
 
@@ -69,6 +70,10 @@ const dsp_method dsp_test_methods[] = {
 	{"score", "score test inverted by the chosen score-type --ratio (koopman: Pearson X^2)",
 	 "Koopman PAR (1984). Biometrics 40:513-517; Miettinen O, Nurminen M (1985). "
 	 "Stat Med 4:213-226.", {.test = dsp_test_score}, NULL},
+	{"barnard", "Barnard's unconditional exact test (pooled z), as scipy barnard_exact",
+	 "Barnard GA (1947). Biometrika 34:123-138.", {.test = dsp_test_barnard}, NULL},
+	{"boschloo", "Boschloo's unconditional exact test (Fisher's p as statistic)",
+	 "Boschloo RD (1970). Statistica Neerlandica 24:1-9.", {.test = dsp_test_boschloo}, NULL},
 	{NULL, NULL, NULL, {NULL}, NULL}
 };
 

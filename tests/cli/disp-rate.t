@@ -319,7 +319,7 @@ Try 'disp-rate --help' for more information.
 === --help lists every method of the table
 cmd: disp-rate --help | sed -n '/^Methods for/,/^$/p' | grep -c '^  [a-z]'
 --- stdout
-35
+37
 
 === every method --help lists is documented in the man page
 cmd: disp-rate --help | sed -n '/^Methods for/,/^$/s/^  \([a-z0-9-]*\) .*/\1/p' | while read m; do grep -q "^\.B $m\$" bin/disp-rate.1 || echo "undocumented: $m"; done
@@ -407,3 +407,11 @@ g,or,or_lo,or_hi
 a,9,0.2117356,626.2435
 b,1,,
 0.3100549,308.5568
+
+=== --test barnard and boschloo (tests/refs/uncond.py, exact regions: 0/10 vs 5/10 both 0.01277924, as scipy; 7/12 vs 8/15 barnard 0.8312204 counting the tied table 5/12 vs 7/15, which scipy's rounding drops (0.826007), boschloo 0.8493177 as scipy)
+cmd: t=$(mktemp); printf 'g,events,total\na,0,10\nb,5,10\nc,7,12\nd,8,15\n' > $t; for m in barnard boschloo; do disp-rate -r b --test $m --digits 7 $t | sed -n 2p | cut -d, -f11; disp-rate -r d --test $m --digits 7 $t | sed -n 4p | cut -d, -f11; done; rm -f $t
+--- stdout
+0.01277924
+0.8312204
+0.01277924
+0.8493177

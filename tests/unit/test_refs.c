@@ -143,6 +143,7 @@ int main(int argc, char **argv)
 	run_file(dir, "test2x2.csv", TEST, dsp_test_methods, 1);
 	run_file(dir, "diff.csv", PAIR, dsp_diff_methods, 0);
 	run_file(dir, "odds.csv", PAIR, dsp_odds_methods, 0);
+	run_file(dir, "uncond.csv", TEST, dsp_test_methods, 0);
 	run_file(dir, "ptrate.csv", ONE, dsp_pt_ci_methods, 0);
 	run_file(dir, "ptratio.csv", PAIR, dsp_pt_ratio_methods, 0);
 	run_file(dir, "pttest.csv", TEST, dsp_pt_test_methods, 0);

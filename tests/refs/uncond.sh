@@ -1,0 +1,2 @@
+# Unconditional exact tests -> fixtures/refs/uncond.csv (tests/refs/generate runs this).
+/usr/bin/python3 tests/refs/uncond.py "$1"
