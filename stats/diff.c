@@ -6,12 +6,17 @@
  *   Med 17:873-890, method 10.
  * agresti-caffo: Agresti A, Caffo B (2000) Am Stat 54:280-288.
  * wald: the textbook interval, for comparison.
+ * mn: Miettinen O, Nurminen M (1985) Comparative analysis of two rates.
+ *   Stat Med 4:213-226: the score interval with the N/(N-1) factor.
  */
 #include "diff.h"
 #include "dsp.h"
 #include "propci.h"
+#include "root.h"
+#include "score.h"
 #include "test2x2.h"
 
+#include <float.h>
 #include <math.h>
 
 static int bad_args(double x1, double n1, double x2, double n2, double level)
@@ -97,4 +102,102 @@ int dsp_rd_wald(double x1, double n1, double x2, double n2, double level,
 		return DSP_EDOM;
 	wald(x1, n1, x2, n2, 0, level, lo, hi);
 	return DSP_OK;
+}
+
+/*
+ * The constrained MLE given p1 - p2 = d maximises the likelihood over p2 in
+ * [lo, hi] = [max(0, -d), min(1, 1 - d)].  Near either end some of p1, q1,
+ * p2, q2 are tiny and would lose every digit as differences of numbers
+ * near 1, so p2 is parametrised by t in [0, 1/2], measured from the end
+ * the root is nearer (top = 0: p2 = lo + w t; top = 1: p2 = hi - w t, w =
+ * hi - lo), and each of the four is a constant that is exactly 0 where it
+ * can vanish plus w t or w (1 - t).
+ */
+struct rd_fit {
+	double x1, n1, x2, n2;
+	double w, c[4];  /* p1, q1, p2, q2 = c[i] + w (t or 1 - t) */
+	int top;
+};
+
+static void rd_parts(const struct rd_fit *f, double t, double v[4])
+{
+	double near = f->w * t, far = f->w * (1 - t);
+	/* p1 and p2 grow with p2, q1 and q2 shrink */
+	v[0] = f->c[0] + (f->top ? far : near);
+	v[1] = f->c[1] + (f->top ? near : far);
+	v[2] = f->c[2] + (f->top ? far : near);
+	v[3] = f->c[3] + (f->top ? near : far);
+}
+
+/* The score in p2, in the sign of d/dp2 (terms with a zero count left
+ * out: they are 0 even where their p is). */
+static double rd_score(double t, void *vp)
+{
+	const struct rd_fit *f = vp;
+	double v[4], g = 0;
+	rd_parts(f, t, v);
+	if (f->x1 > 0) g += f->x1 / v[0];
+	if (f->n1 > f->x1) g -= (f->n1 - f->x1) / v[1];
+	if (f->x2 > 0) g += f->x2 / v[2];
+	if (f->n2 > f->x2) g -= (f->n2 - f->x2) / v[3];
+	return f->top ? -g : g;  /* falls with t either way */
+}
+
+/* Fills v with the constrained MLEs p1, q1, p2, q2. */
+static void rd_fit(double x1, double n1, double x2, double n2, double d, double v[4])
+{
+	/* The constants exactly: p1 = d + ..., q1 = -d + ..., p2 = -d + ...,
+	 * q2 = d + ..., each only on the side of 0 where it is positive. */
+	double pos = d > 0 ? d : 0, neg = d < 0 ? -d : 0;
+	struct rd_fit f = {x1, n1, x2, n2, 1 - fabs(d), {pos, neg, neg, pos}, 0};
+	void *vp = &f;
+	double t = 0, mid = f.w > 0 ? rd_score(0.5, vp) : 0;
+	if (f.w > 0 && mid == 0) {
+		t = 0.5;
+	} else if (f.w > 0) {
+		/* The score falls in p2: a negative value at the midpoint puts
+		 * the root in the lower half. */
+		f.top = mid > 0;
+		if (rd_score(0, vp) > 0) {
+			double in = 0.5, out = 0.25;  /* score(in) < 0 */
+			while (out > 0 && !(rd_score(out, vp) > 0))
+				in = out, out /= 2;
+			t = out > 0 && isfinite(rd_score(out, vp)) ?
+				dsp_root(rd_score, vp, out, in, 1e-300, 4 * DBL_EPSILON) : out;
+		}
+	}
+	rd_parts(&f, t, v);
+}
+
+/*
+ * Miettinen and Nurminen's statistic at difference d, without N/(N-1):
+ * (p1 - p2 - d)^2 / (f1 g1/n1 + f2 g2/n2), f the constrained MLEs, g = 1 - f.
+ */
+double dsp_rd_score_stat(double x1, double n1, double x2, double n2, double d)
+{
+	double v[4];
+	rd_fit(x1, n1, x2, n2, d, v);
+	double e = dsp_cross_diff(x1, n1, x2, n2) / n1 / n2 - d;
+	if (e == 0)
+		return 0;
+	return e * e / (v[0] * v[1] / n1 + v[2] * v[3] / n2);
+}
+
+int dsp_rd_mn(double x1, double n1, double x2, double n2, double level,
+	      double *lo, double *hi)
+{
+	if (bad_args(x1, n1, x2, n2, level))
+		return DSP_EDOM;
+	double N = n1 + n2, z = dsp_z(level);
+	dsp_score a = {dsp_rd_score_stat, x1, n1, x2, n2, z * z * (N / (N - 1)),
+		       DSP_SCALE_ATANH};
+	/* Search from the estimate; when it is an end of [-1, 1] (all
+	 * events in one group, none in the other), it is that bound, and the
+	 * other is searched from the estimate shrunk a little towards 0. */
+	double e = dsp_rd(x1, n1, x2, n2);
+	double u0 = fabs(e) < 1 ? atanh(e) :
+		atanh((x1 + 0.5) / (n1 + 1) - (x2 + 0.5) / (n2 + 1));
+	*lo = x1 == 0 && x2 == n2 ? -1 : clip(dsp_score_bound(&a, u0, -1));
+	*hi = x1 == n1 && x2 == 0 ? 1 : clip(dsp_score_bound(&a, u0, +1));
+	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
 }

@@ -88,6 +88,9 @@ const dsp_method dsp_diff_methods[] = {
 	{"wald", "Wald interval (not recommended; for comparison)",
 	 "See Newcombe RG (1998). Stat Med 17:873-890 (method 1).",
 	 {.ratio = dsp_rd_wald}, NULL},
+	{"mn", "Miettinen-Nurminen score interval",
+	 "Miettinen O, Nurminen M (1985). Stat Med 4:213-226.",
+	 {.ratio = dsp_rd_mn}, dsp_test_score_mn},
 	{NULL, NULL, NULL, {NULL}, NULL}
 };
 
@@ -103,6 +106,9 @@ const dsp_method dsp_odds_methods[] = {
 	{"midp", "conditional mid-p interval",
 	 "Rothman KJ, Greenland S (1998). Modern Epidemiology, 2nd ed., ch. 14.",
 	 {.ratio = dsp_or_midp}, NULL},
+	{"mn", "Miettinen-Nurminen score interval",
+	 "Miettinen O, Nurminen M (1985). Stat Med 4:213-226.",
+	 {.ratio = dsp_or_mn}, dsp_test_score_mn},
 	{NULL, NULL, NULL, {NULL}, NULL}
 };
 

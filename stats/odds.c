@@ -11,12 +11,15 @@
  *   noncentral hypergeometric distribution (nchyper.h), as R's fisher.test.
  * midp: the same with mid-p tails; Rothman KJ, Greenland S (1998) Modern
  *   Epidemiology, 2nd ed., ch. 14; as epitools' oddsratio.midp.
+ * mn: Miettinen O, Nurminen M (1985) Comparative analysis of two rates.
+ *   Stat Med 4:213-226: the score interval with the N/(N-1) factor.
  */
 #include "odds.h"
 #include "dsp.h"
 #include "nchyper.h"
 #include "propci.h"
 #include "root.h"
+#include "score.h"
 
 #include <float.h>
 #include <math.h>
@@ -141,4 +144,85 @@ int dsp_or_midp(double x1, double n1, double x2, double n2, double level,
 		double *lo, double *hi)
 {
 	return conditional(x1, n1, x2, n2, level, 1, lo, hi);
+}
+
+/*
+ * The (1,1) cell of the table with row totals r1, r2, first column total
+ * c1 and odds ratio psi: the root in [max(0, c1 - r2), min(r1, c1)] of
+ * c (r2 - c1 + c) = psi (r1 - c)(c1 - c), a quadratic; divided by psi when
+ * psi > 1 so that nothing overflows.
+ */
+static double fitted_cell(double r1, double r2, double c1, double psi)
+{
+	double lo = fmax(0, c1 - r2), hi = fmin(r1, c1);
+	double A, B, C;
+	if (psi <= 1)
+		A = 1 - psi, B = r2 - c1 + psi * (r1 + c1), C = -psi * r1 * c1;
+	else
+		A = 1 / psi - 1, B = (r2 - c1) / psi + r1 + c1, C = -r1 * c1;
+	double c;
+	if (A == 0) {
+		c = -C / B;
+	} else {
+		double D = B * B - 4 * A * C, q = -(B + copysign(sqrt(fmax(D, 0)), B)) / 2;
+		double c1r = q / A, c2r = q == 0 ? 0 : C / q;
+		/* the root inside the support (the other is outside it) */
+		double e1 = fmax(lo - c1r, c1r - hi), e2 = fmax(lo - c2r, c2r - hi);
+		c = e1 <= e2 ? c1r : c2r;
+	}
+	return fmin(fmax(c, lo), hi);
+}
+
+/*
+ * Miettinen and Nurminen's score statistic at odds ratio psi, without the
+ * N/(N-1) factor: (x - t)^2 (1/t11 + 1/t12 + 1/t21 + 1/t22) over the fitted
+ * table t with the observed margins.  The smallest fitted cell is solved
+ * for directly and the others follow from the margins by sums that cannot
+ * cancel (each is at least as large), so every cell keeps its digits.
+ */
+double dsp_or_score_stat(double x1, double n1, double x2, double n2, double psi)
+{
+	double m = x1 + x2, N = n1 + n2, k = N - m;
+	double obs[4] = {x1, n1 - x1, x2, n2 - x2};
+	double t = fitted_cell(n1, n2, m, psi), c[4] = {t, n1 - t, m - t, n2 - m + t};
+	int s = 0;
+	for (int i = 1; i < 4; i++)
+		if (c[i] < c[s])
+			s = i;
+	/* Cell s solved in its own orientation: swapping the columns or
+	 * the rows of the table inverts the odds ratio. */
+	double rs = s < 2 ? n1 : n2, ro = s < 2 ? n2 : n1, cs = s % 2 ? k : m;
+	double v = fitted_cell(rs, ro, cs, s == 1 || s == 2 ? 1 / psi : psi);
+	c[s] = v;
+	c[s ^ 1] = rs - v;          /* same row */
+	c[s ^ 2] = cs - v;          /* same column */
+	c[s ^ 3] = ro - cs + v;     /* opposite */
+	double d = obs[s] - v;
+	return d * d * (1 / c[0] + 1 / c[1] + 1 / c[2] + 1 / c[3]);
+}
+
+int dsp_or_mn(double x1, double n1, double x2, double n2, double level,
+	      double *lo, double *hi)
+{
+	if (bad_args(x1, n1, x2, n2, level))
+		return DSP_EDOM;
+	double N = n1 + n2, z = dsp_z(level);
+	dsp_score a = {dsp_or_score_stat, x1, n1, x2, n2, z * z * (N / (N - 1)),
+		       DSP_SCALE_LOG};
+	*lo = 0;
+	*hi = INFINITY;
+	double m = x1 + x2;
+	if (m == 0 || m == N)
+		return DSP_OK;
+	/* A zero cell puts the estimate (and that bound) at 0 or inf; the
+	 * other bound is searched from Gart's estimate. */
+	int zero_lo = x1 == 0 || x2 == n2, zero_hi = x1 == n1 || x2 == 0;
+	double u0 = zero_lo || zero_hi ?
+		log(((x1 + 0.5) / (n1 - x1 + 0.5)) / ((x2 + 0.5) / (n2 - x2 + 0.5))) :
+		log(dsp_or(x1, n1, x2, n2));
+	if (!zero_lo)
+		*lo = dsp_score_bound(&a, u0, -1);
+	if (!zero_hi)
+		*hi = dsp_score_bound(&a, u0, +1);
+	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
 }

@@ -12,6 +12,7 @@
 #include "dsp.h"
 #include "propci.h"
 #include "root.h"
+#include "score.h"
 #include "test2x2.h"
 
 #include <gsl/gsl_cdf.h>
@@ -78,44 +79,12 @@ double dsp_rr_score_stat(double x1, double n1, double x2, double n2, double phi)
 	return d * d / v;
 }
 
-struct score_args {
-	double x1, n1, x2, n2, crit;
-};
-
-static double score_minus_crit(double u, void *vp)
-{
-	struct score_args *a = vp;
-	return dsp_rr_score_stat(a->x1, a->n1, a->x2, a->n2, exp(u)) - a->crit;
-}
-
-/*
- * Finds the bound on side dir (-1 lower, +1 upper) as a root in u = log(phi)
- * of T(phi) - crit.  `start` should be inside the interval (T < crit); when
- * a zero cell puts the estimate at 0 or inf we start from a finite guess
- * and first walk inward until that holds.  Bounds of counts up to 2^53 lie
- * within e^(+-100) of the estimate, so a step past e^256 means no root.
- */
-static double score_root(struct score_args *a, double start, int dir)
-{
-	double in = start, step = 1, out;
-	while (!(score_minus_crit(in, a) < 0)) {
-		in -= dir * step;
-		if ((step *= 2) > 256)
-			return NAN;
-	}
-	for (step = 1; !(score_minus_crit(out = in + dir * step, a) > 0); step *= 2)
-		if (step > 256)
-			return NAN;
-	return exp(dsp_root(score_minus_crit, a, dir < 0 ? out : in,
-			    dir < 0 ? in : out, 4 * DBL_EPSILON, 0));
-}
-
 /* The score interval {phi : T(phi) <= crit}: Koopman's with crit = z^2,
  * Miettinen-Nurminen's with their N/(N-1) factor moved onto crit. */
 static int score_interval(double x1, double n1, double x2, double n2,
 			  double crit, double *lo, double *hi)
 {
-	struct score_args a = {x1, n1, x2, n2, crit};
+	dsp_score a = {dsp_rr_score_stat, x1, n1, x2, n2, crit, DSP_SCALE_LOG};
 	*lo = 0;
 	*hi = INFINITY;
 	if (x1 == 0 && x2 == 0)
@@ -133,9 +102,9 @@ static int score_interval(double x1, double n1, double x2, double n2,
 	 * lower (upper) bound. */
 	double u0 = x1 == 0 || x2 == 0 ? NAN : log(dsp_rr(x1, n1, x2, n2));
 	if (x1 > 0)  /* with x2 = 0, start as if x2 were 1 */
-		*lo = score_root(&a, x2 == 0 ? log((x1 / n1) * n2) : u0, -1);
+		*lo = dsp_score_bound(&a, x2 == 0 ? log((x1 / n1) * n2) : u0, -1);
 	if (x2 > 0)
-		*hi = score_root(&a, x1 == 0 ? log(n2 / (x2 * n1)) : u0, +1);
+		*hi = dsp_score_bound(&a, x1 == 0 ? log(n2 / (x2 * n1)) : u0, +1);
 	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
 }
 

@@ -319,7 +319,7 @@ Try 'disp-rate --help' for more information.
 === --help lists every method of the table
 cmd: disp-rate --help | sed -n '/^Methods for/,/^$/p' | grep -c '^  [a-z]'
 --- stdout
-37
+39
 
 === every method --help lists is documented in the man page
 cmd: disp-rate --help | sed -n '/^Methods for/,/^$/s/^  \([a-z0-9-]*\) .*/\1/p' | while read m; do grep -q "^\.B $m\$" bin/disp-rate.1 || echo "undocumented: $m"; done
@@ -415,3 +415,10 @@ cmd: t=$(mktemp); printf 'g,events,total\na,0,10\nb,5,10\nc,7,12\nd,8,15\n' > $t
 0.8312204
 0.01277924
 0.8493177
+
+=== --diff mn and --odds mn on Newcombe's 56/70 vs 48/80 (the definitions at 50 digits, tests/refs/mn.py: difference 0.05282971 to 0.3381729, odds ratio 1.281573 to 5.540202)
+cmd: printf 'g,events,total\na,56,70\nb,48,80\n' | disp-rate -r b --diff mn --odds mn --digits 7 | cut -d, -f1,11-16
+--- stdout
+g,rd,rd_lo,rd_hi,or,or_lo,or_hi
+a,0.2,0.05282971,0.3381729,2.666667,1.281573,5.540202
+b,0,,,1,,

@@ -1,2 +1,3 @@
 # Rate differences -> fixtures/refs/diff.csv (tests/refs/generate runs this).
 /usr/bin/python3 tests/refs/diff.py "$1"
+/usr/bin/python3 tests/refs/mn.py "$1" diff

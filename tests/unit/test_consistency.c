@@ -1,7 +1,8 @@
 /*
  * test_consistency.c - a score interval and the score test it inverts must
- * agree: p < 1 - level exactly when the interval excludes 1.  Checked for
- * every ratio method that names a score companion, at three levels, on
+ * agree: p < 1 - level exactly when the interval excludes the null (1 for
+ * ratios and odds ratios, 0 for differences).  Checked for every ratio,
+ * difference and odds-ratio method that names a score companion, at three levels, on
  * random tables (counts 1..10^9 on a log scale, zero cells, x = n) and on
  * tables built to sit near the boundary (x2 chosen so that the Pearson
  * statistic is close to z^2).  A disagreement is allowed only where p is
@@ -35,8 +36,8 @@ struct tally {
 	long tables, excluded, near, bad;
 };
 
-static void check(const dsp_method *m, double x1, double n1, double x2,
-		  double n2, double level, struct tally *t)
+static void check(const dsp_method *m, double null, double x1, double n1,
+		  double x2, double n2, double level, struct tally *t)
 {
 	double lo, hi;
 	if (m->fn.ratio(x1, n1, x2, n2, level, &lo, &hi) != DSP_OK) {
@@ -45,7 +46,7 @@ static void check(const dsp_method *m, double x1, double n1, double x2,
 		return;
 	}
 	double p = m->score(x1, n1, x2, n2), alpha = 1 - level;
-	int excludes = lo > 1 || hi < 1, rejects = p < alpha;
+	int excludes = lo > null || hi < null, rejects = p < alpha;
 	t->tables++;
 	t->excluded += excludes;
 	if (excludes == rejects)
@@ -63,7 +64,12 @@ static void check(const dsp_method *m, double x1, double n1, double x2,
 int main(void)
 {
 	static const double levels[] = {0.9, 0.95, 0.99};
-	for (const dsp_method *m = dsp_ratio_methods; m->name; m++) {
+	/* Ratios and odds ratios exclude 1, differences 0. */
+	const dsp_method *tables[] = {dsp_ratio_methods, dsp_diff_methods, dsp_odds_methods};
+	const double nulls[] = {1, 0, 1};
+	const char *kinds[] = {"ratio", "diff", "odds"};
+	for (int k = 0; k < 3; k++)
+	for (const dsp_method *m = tables[k]; m->name; m++) {
 		if (!m->score)
 			continue;
 		struct tally t = {0, 0, 0, 0};
@@ -74,7 +80,7 @@ int main(void)
 			if (i % 10 == 0) x1 = 0;
 			if (i % 10 == 1) x2 = 0;
 			if (i % 10 == 2) x1 = n1;
-			check(m, x1, n1, x2, n2, level, &t);
+			check(m, nulls[k], x1, n1, x2, n2, level, &t);
 		}
 		/* Near the boundary: the pooled z-statistic of a table with
 		 * x2 = n2 (p1 + d) is about d / se; put d/se near z. */
@@ -89,13 +95,13 @@ int main(void)
 					   (1 + 0.02 * (unif() - 0.5))) * n2 + 0.5);
 			if (x2 < 0 || x2 > n2)
 				continue;
-			check(m, x1, n1, x2, n2, level, &t);
+			check(m, nulls[k], x1, n1, x2, n2, level, &t);
 		}
 		tap_ok(t.bad == 0 && t.tables > 5000 && t.excluded > 500 &&
 		       t.excluded < t.tables - 500,
-		       "%s: interval excludes 1 exactly when its score test "
-		       "rejects, %ld tables (%ld excluding 1), %ld within 1e-9 of "
-		       "the level, %ld disagreements", m->name, t.tables,
+		       "%s %s: interval excludes %g exactly when its score test "
+		       "rejects, %ld tables (%ld excluding it), %ld within 1e-9 of "
+		       "the level, %ld disagreements", kinds[k], m->name, nulls[k], t.tables,
 		       t.excluded, t.near, t.bad);
 	}
 	return tap_done();
