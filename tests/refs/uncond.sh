@@ -1,2 +1,3 @@
 # Unconditional exact tests -> fixtures/refs/uncond.csv (tests/refs/generate runs this).
+set -e
 /usr/bin/python3 tests/refs/uncond.py "$1"
