@@ -46,6 +46,9 @@ const dsp_method dsp_ratio_methods[] = {
 	{"mn", "Miettinen-Nurminen score interval (Koopman's with N/(N-1))",
 	 "Miettinen O, Nurminen M (1985). Stat Med 4:213-226.",
 	 {.ratio = dsp_rr_mn}, dsp_test_score_mn},
+	{"scas", "skewness-corrected asymptotic score interval (MN with Gart-Nam correction)",
+	 "Laud PJ (2017). Pharm Stat 16:334-348; Gart JJ, Nam J (1988). Biometrics 44:323-338.",
+	 {.ratio = dsp_rr_scas}, dsp_test_score_scas},
 	{"adj-log", "Katz log interval with 1/2 added to events and totals",
 	 "Fagerland MW, Lydersen S, Laake P (2015). Stat Methods Med Res 24:224-254.",
 	 {.ratio = dsp_rr_adj_log}, NULL},
@@ -109,6 +112,9 @@ const dsp_method dsp_odds_methods[] = {
 	{"mn", "Miettinen-Nurminen score interval",
 	 "Miettinen O, Nurminen M (1985). Stat Med 4:213-226.",
 	 {.ratio = dsp_or_mn}, dsp_test_score_mn},
+	{"baptista-pike", "Baptista-Pike exact interval (inverts the minimum-likelihood test)",
+	 "Baptista J, Pike MC (1977). Appl Stat 26:214-220.",
+	 {.ratio = dsp_or_baptista_pike}, NULL},
 	{NULL, NULL, NULL, {NULL}, NULL}
 };
 

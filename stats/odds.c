@@ -11,6 +11,9 @@
  *   noncentral hypergeometric distribution (nchyper.h), as R's fisher.test.
  * midp: the same with mid-p tails; Rothman KJ, Greenland S (1998) Modern
  *   Epidemiology, 2nd ed., ch. 14; as epitools' oddsratio.midp.
+ * baptista-pike: Baptista J, Pike MC (1977) Exact two-sided confidence
+ *   limits for the odds ratio in a 2x2 table. Appl Stat 26:214-220: the
+ *   odds ratios at which the two-sided minimum-likelihood test accepts.
  * mn: Miettinen O, Nurminen M (1985) Comparative analysis of two rates.
  *   Stat Med 4:213-226: the score interval with the N/(N-1) factor.
  */
@@ -23,6 +26,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdlib.h>
 
 static int bad_args(double x1, double n1, double x2, double n2, double level)
 {
@@ -208,7 +212,7 @@ int dsp_or_mn(double x1, double n1, double x2, double n2, double level,
 		return DSP_EDOM;
 	double N = n1 + n2, z = dsp_z(level);
 	dsp_score a = {dsp_or_score_stat, x1, n1, x2, n2, z * z * (N / (N - 1)),
-		       DSP_SCALE_LOG};
+		       DSP_SCALE_LOG, NULL, 0};
 	*lo = 0;
 	*hi = INFINITY;
 	double m = x1 + x2;
@@ -225,4 +229,172 @@ int dsp_or_mn(double x1, double n1, double x2, double n2, double level,
 	if (!zero_hi)
 		*hi = dsp_score_bound(&a, u0, +1);
 	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
+}
+
+/*
+ * The two-sided minimum-likelihood p-value of x1 under odds ratio e^u: the
+ * probability of the tables no more probable than the observed one
+ * (within 1e-7 relative, as Fisher's test), found as in dsp_test_fisher by
+ * bisecting for the cut point on the far side of the mode.
+ */
+static double minlike_p(double x1, double n1, double x2, double n2, double u)
+{
+	dsp_nch d = dsp_nch_make(x1, n1, x2, n2, u);
+	double cut = dsp_nch_ld(&d, x1) + log1p(1e-7), p;
+	if (dsp_nch_ld(&d, d.mode) <= cut)
+		return 1;
+	if (x1 < d.mode) {
+		double a = d.mode, b = d.hi + 1;  /* ld(a) > cut >= ld(b) */
+		while (b - a > 1) {
+			double c = floor(a + (b - a) / 2);
+			if (dsp_nch_ld(&d, c) <= cut) b = c; else a = c;
+		}
+		p = exp(dsp_nch_ltail(&d, x1, -1)) +
+		    (b <= d.hi ? exp(dsp_nch_ltail(&d, b, +1)) : 0);
+	} else {
+		double a = d.lo - 1, b = d.mode;  /* ld(a) <= cut < ld(b) */
+		while (b - a > 1) {
+			double c = floor(a + (b - a) / 2);
+			if (dsp_nch_ld(&d, c) <= cut) a = c; else b = c;
+		}
+		p = exp(dsp_nch_ltail(&d, x1, +1)) +
+		    (a >= d.lo ? exp(dsp_nch_ltail(&d, a, -1)) : 0);
+	}
+	return p > 1 ? 1 : p;
+}
+
+/* The boundary between a rejected u (`out`) and an accepted one (`in`),
+ * by bisection; their distance is small enough that p crosses once. */
+static double bp_cross(double x1, double n1, double x2, double n2,
+		       double alpha, double out, double in)
+{
+	for (;;) {
+		double c = out + (in - out) / 2;
+		if (c == out || c == in)
+			return c;
+		if (minlike_p(x1, n1, x2, n2, c) > alpha) in = c; else out = c;
+	}
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/*
+ * The end of the acceptance set {u : p(u) > alpha} nearest to `out` on
+ * the segment from `out` (rejected, as is everything beyond) to `in`
+ * (accepted).  p(u) jumps where table k joins or leaves the tables as
+ * improbable as x1, at u_k = (lc(k) - lc(x1) - log(1 + 1e-7)) / (x1 - k);
+ * between jumps the tables not in that set are one interval, whose
+ * probability is unimodal in u (the family is totally positive), so each
+ * accepted stretch touches a jump.  With at most DSP_BP_EXACT tables in
+ * the support we test both sides of every jump from `out` inward: the
+ * first accepted side gives the end, at the jump or at the single
+ * crossing just before it.  Beyond that, a grid of 256 steps stands in
+ * (a stretch narrower than a step could be missed).
+ */
+#define DSP_BP_EXACT 10000
+
+static double bp_end(double x1, double n1, double x2, double n2, double alpha,
+		     double out, double in, const dsp_nch *d0)
+{
+	double w = in > out ? 1 : -1, slo = d0->lo, shi = d0->hi;
+	if (shi - slo <= DSP_BP_EXACT) {
+		double *u = malloc((size_t)(shi - slo) * sizeof *u);
+		size_t n = 0;
+		if (!u)
+			return NAN;
+		double c = dsp_nch_ld(d0, x1) + log1p(1e-7);
+		for (double k = slo; k <= shi; k++) {
+			double uk = (dsp_nch_ld(d0, k) - c) / (x1 - k);
+			if (k != x1 && (uk - out) * w > 0 && (in - uk) * w > 0)
+				u[n++] = uk;
+		}
+		qsort(u, n, sizeof *u, cmp_double);
+		double prev = out, r = NAN;  /* prev: rejected */
+		for (size_t i = 0; i < n && isnan(r); i++) {
+			double b = u[w > 0 ? i : n - 1 - i];
+			double d = 1e-9 * fmax(1, fabs(b));
+			if (minlike_p(x1, n1, x2, n2, b - w * d) > alpha)
+				r = bp_cross(x1, n1, x2, n2, alpha, prev, b - w * d);
+			else if (minlike_p(x1, n1, x2, n2, b + w * d) > alpha)
+				r = b;
+			prev = b + w * d;
+		}
+		free(u);
+		return isnan(r) ? bp_cross(x1, n1, x2, n2, alpha, prev, in) : r;
+	}
+	const int steps = 256;
+	double prev = out;
+	for (int i = 1; i <= steps; i++) {
+		double u = out + (in - out) * i / steps;
+		if (minlike_p(x1, n1, x2, n2, u) > alpha)
+			return bp_cross(x1, n1, x2, n2, alpha, prev, u);
+		prev = u;
+	}
+	return in;
+}
+
+/* The root in u of log P(X >= x1) = log alpha (dir +1) or of
+ * log P(X <= x1) = log alpha (dir -1). */
+static double tail_at(double x1, double n1, double x2, double n2,
+		      double alpha, int dir)
+{
+	struct tail_eq e = {x1, n1, x2, n2, log(alpha), dir, 0};
+	return log(solve(&e));
+}
+
+/* log(C(n1, k) C(n2, m - k)), up to a constant: the log density at psi = 1. */
+static double lc(const dsp_nch *d0, double k)
+{
+	return dsp_nch_ld(d0, k);
+}
+
+int dsp_or_baptista_pike(double x1, double n1, double x2, double n2,
+			 double level, double *lo, double *hi)
+{
+	if (bad_args(x1, n1, x2, n2, level))
+		return DSP_EDOM;
+	*lo = 0;
+	*hi = INFINITY;
+	double alpha = 1 - level, m = x1 + x2;
+	double slo = fmax(0, m - n2), shi = fmin(n1, m);
+	if (slo == shi)
+		return DSP_OK;  /* one table only */
+	dsp_nch d0 = dsp_nch_make(x1, n1, x2, n2, 0);
+	/* Where x1 is the most probable table p = 1: an accepted start. */
+	double mlo = x1 > slo ? lc(&d0, x1 - 1) - lc(&d0, x1) : -INFINITY;
+	double mhi = x1 < shi ? lc(&d0, x1) - lc(&d0, x1 + 1) : INFINITY;
+	double umode = isinf(mlo) ? mhi : isinf(mhi) ? mlo : mlo + (mhi - mlo) / 2;
+	/*
+	 * Where everything beyond is rejected.  Table k < x1 joins those as
+	 * improbable as x1 once u >= (lc(k) - lc(x1) - log(1 + 1e-7)) / (x1 - k),
+	 * lowest at k = slo as lc is concave.  Below that u and below the root
+	 * of P(X >= x1) = alpha, p <= P(X >= x1) < alpha.  The upper end
+	 * mirrors this.
+	 */
+	int rc = DSP_OK;
+	if (x1 > slo) {
+		double u1 = tail_at(x1, n1, x2, n2, alpha, +1);
+		double u2 = (lc(&d0, slo) - lc(&d0, x1)) / (x1 - slo) - 2e-7;
+		double out = fmin(u1, u2);
+		out -= 1e-9 * fmax(1, fabs(out));  /* past the root's tolerance */
+		if (isnan(out))
+			rc = DSP_ENOCONV;
+		else
+			*lo = exp(bp_end(x1, n1, x2, n2, alpha, out, umode, &d0));
+	}
+	if (x1 < shi) {
+		double u1 = tail_at(x1, n1, x2, n2, alpha, -1);
+		double u2 = (lc(&d0, x1) - lc(&d0, shi)) / (shi - x1) + 2e-7;
+		double out = fmax(u1, u2);
+		out += 1e-9 * fmax(1, fabs(out));
+		if (isnan(out))
+			rc = DSP_ENOCONV;
+		else
+			*hi = exp(bp_end(x1, n1, x2, n2, alpha, out, umode, &d0));
+	}
+	return rc;
 }

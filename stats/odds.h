@@ -31,6 +31,12 @@ int dsp_or_exact(double x1, double n1, double x2, double n2, double level,
 int dsp_or_midp(double x1, double n1, double x2, double n2, double level,
 		double *lo, double *hi);
 
+/* Baptista and Pike's interval: the odds ratios at which the two-sided
+ * minimum-likelihood conditional test does not reject (the outermost such
+ * points, found by a grid and bisection; within Cornfield's interval). */
+int dsp_or_baptista_pike(double x1, double n1, double x2, double n2,
+			 double level, double *lo, double *hi);
+
 /* Miettinen-Nurminen score interval: {psi : T(psi) <= z^2 N/(N-1)}, with T
  * from dsp_or_score_stat; 0 when x1 = 0 or x2 = n2, inf when x1 = n1 or
  * x2 = 0, (0, inf) with no events or no non-events at all. */

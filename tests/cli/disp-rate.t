@@ -319,7 +319,7 @@ Try 'disp-rate --help' for more information.
 === --help lists every method of the table
 cmd: disp-rate --help | sed -n '/^Methods for/,/^$/p' | grep -c '^  [a-z]'
 --- stdout
-39
+41
 
 === every method --help lists is documented in the man page
 cmd: disp-rate --help | sed -n '/^Methods for/,/^$/s/^  \([a-z0-9-]*\) .*/\1/p' | while read m; do grep -q "^\.B $m\$" bin/disp-rate.1 || echo "undocumented: $m"; done
@@ -407,6 +407,19 @@ g,or,or_lo,or_hi
 a,9,0.2117356,626.2435
 b,1,,
 0.3100549,308.5568
+
+=== --ratio scas with --test score (ratesci vignette: scasci(5, 56, 0, 29, contrast = "RR") 0.77 to Inf, two-sided p 0.082; 50-digit values from the definition, tests/refs/scas.py: 0.7696132 and, for 5/56 vs 3/29, 0.2241140 to 3.936232; p from the quadratic-root score at 30 digits 0.08199729 and 0.8088562)
+cmd: printf 'g,events,total\nA,5,56\nB,0,29\nC,3,29\n' | disp-rate -r B --ratio scas --test score --digits 7 | sed -n 2p | cut -d, -f9-11; printf 'g,events,total\nA,5,56\nB,0,29\nC,3,29\n' | disp-rate -r C --ratio scas --test score --digits 7 | sed -n 2p | cut -d, -f9-11
+--- stdout
+0.7696132,inf,0.08199729
+0.224114,3.936232,0.8088562
+
+=== --odds baptista-pike (ORCI's BPexact.CI(2, 14, 1, 11) prints 0.1127829, 53.0112493; tests/refs/bp.py agrees at 30 digits)
+cmd: printf 'g,events,total\na,2,14\nb,1,11\n' | disp-rate -r b --odds baptista-pike --digits 7 | cut -d, -f1,11-13
+--- stdout
+g,or,or_lo,or_hi
+a,1.666667,0.1127829,53.01125
+b,1,,
 
 === --test barnard and boschloo (tests/refs/uncond.py, exact regions: 0/10 vs 5/10 both 0.01277924, as scipy; 7/12 vs 8/15 barnard 0.8312204 counting the tied table 5/12 vs 7/15, which scipy's rounding drops (0.826007), boschloo 0.8493177 as scipy)
 cmd: t=$(mktemp); printf 'g,events,total\na,0,10\nb,5,10\nc,7,12\nd,8,15\n' > $t; for m in barnard boschloo; do disp-rate -r b --test $m --digits 7 $t | sed -n 2p | cut -d, -f11; disp-rate -r d --test $m --digits 7 $t | sed -n 4p | cut -d, -f11; done; rm -f $t
