@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TOL 1e-9
+#define TOL 1e-10  /* issue 3 asks 1e-10; the worst method stands at 9.3e-12 */
 #define MAXF 16
 
 struct acc {
