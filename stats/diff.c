@@ -190,7 +190,7 @@ int dsp_rd_mn(double x1, double n1, double x2, double n2, double level,
 		return DSP_EDOM;
 	double N = n1 + n2, z = dsp_z(level);
 	dsp_score a = {dsp_rd_score_stat, x1, n1, x2, n2, z * z * (N / (N - 1)),
-		       DSP_SCALE_ATANH, NULL, 0};
+		       DSP_SCALE_ATANH};
 	/* Search from the estimate; when it is an end of [-1, 1] (all
 	 * events in one group, none in the other), it is that bound, and the
 	 * other is searched from the estimate shrunk a little towards 0. */

@@ -212,7 +212,7 @@ int dsp_or_mn(double x1, double n1, double x2, double n2, double level,
 		return DSP_EDOM;
 	double N = n1 + n2, z = dsp_z(level);
 	dsp_score a = {dsp_or_score_stat, x1, n1, x2, n2, z * z * (N / (N - 1)),
-		       DSP_SCALE_LOG, NULL, 0};
+		       DSP_SCALE_LOG};
 	*lo = 0;
 	*hi = INFINITY;
 	double m = x1 + x2;

@@ -107,8 +107,7 @@ double dsp_rr_scas_stat(double x1, double n1, double x2, double n2, double phi,
 }
 
 /* The score interval {phi : T(phi) <= crit} of a: Koopman's with crit =
- * z^2, Miettinen-Nurminen's with their N/(N-1) factor moved onto crit,
- * SCAS with T its corrected score squared. */
+ * z^2, Miettinen-Nurminen's with their N/(N-1) factor moved onto crit. */
 static int score_interval(const dsp_score *a, double *lo, double *hi)
 {
 	double x1 = a->x1, n1 = a->n1, x2 = a->x2, n2 = a->n2, crit = a->crit;
@@ -141,7 +140,7 @@ int dsp_rr_koopman(double x1, double n1, double x2, double n2, double level,
 	if (bad_args(x1, n1, x2, n2, level))
 		return DSP_EDOM;
 	double z = dsp_z(level);
-	dsp_score a = {dsp_rr_score_stat, x1, n1, x2, n2, z * z, DSP_SCALE_LOG, NULL, 0};
+	dsp_score a = {dsp_rr_score_stat, x1, n1, x2, n2, z * z, DSP_SCALE_LOG};
 	return score_interval(&a, lo, hi);
 }
 
@@ -152,7 +151,7 @@ int dsp_rr_mn(double x1, double n1, double x2, double n2, double level,
 		return DSP_EDOM;
 	double z = dsp_z(level), N = n1 + n2;
 	dsp_score a = {dsp_rr_score_stat, x1, n1, x2, n2, z * z * (N / (N - 1)),
-		       DSP_SCALE_LOG, NULL, 0};
+		       DSP_SCALE_LOG};
 	return score_interval(&a, lo, hi);
 }
 

@@ -18,9 +18,7 @@ static double minus_crit(double u, void *vp)
 	const dsp_score *s = vp;
 	/* T is infinite at an end of the range (tanh u rounds to +-1 past
 	 * |u| = 19); Brent needs finite values on the bracket. */
-	double th = theta_of(s, u);
-	double t = s->stat ? s->stat(s->x1, s->n1, s->x2, s->n2, th) :
-		   s->stat_z(s->x1, s->n1, s->x2, s->n2, th, s->z);
+	double t = s->stat(s->x1, s->n1, s->x2, s->n2, theta_of(s, u));
 	return (t > DBL_MAX ? DBL_MAX : t) - s->crit;
 }
 

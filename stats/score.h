@@ -8,19 +8,12 @@
 #ifndef DSP_SCORE_H
 #define DSP_SCORE_H
 
-#include <stddef.h>
-
 enum dsp_scale { DSP_SCALE_LOG, DSP_SCALE_ATANH };
 
 typedef struct {
 	double (*stat)(double x1, double n1, double x2, double n2, double theta);
 	double x1, n1, x2, n2, crit;
 	enum dsp_scale scale;
-	/* A statistic that also depends on the level's normal quantile z (the
-	 * skewness-corrected score) is given here instead of stat. */
-	double (*stat_z)(double x1, double n1, double x2, double n2,
-			 double theta, double z);
-	double z;
 } dsp_score;
 
 /*
