@@ -246,7 +246,13 @@ static void format_row(const struct table *t, size_t i, size_t ref,
 			v[C_OR] = dsp_or(x, n, x2, n2);
 			pair_ci(o->odds, g, x, n, x2, n2, o, &v[C_OR_LO], &v[C_OR_HI]);
 		}
-		p = o->test_fn(x, n, x2, n2);
+		int rc = o->test_fn(x, n, x2, n2, &p);
+		if (rc == DSP_ERANGE)
+			cli_die(EX_DATA, "--test %s: group '%s' against '%s' is beyond "
+				"the method's limit (see disp-rate(1))", o->test->name,
+				g->name, r->name);
+		if (rc == DSP_ENOMEM)
+			cli_die(EX_DATA, "out of memory");
 	}
 	snprintf(out[C_EVENTS], CLI_NUM_MAX, "%lld", (long long)g->events);
 	if (o->xcol)

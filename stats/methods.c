@@ -2,6 +2,7 @@
  * methods.c - the tables of methods (see methods.h).
  */
 #include "methods.h"
+#include "dsp.h"
 #include "diff.h"
 #include "odds.h"
 #include "ptrate.h"
@@ -10,6 +11,7 @@
 #include "test2x2.h"
 #include "uncond.h"
 
+#include <math.h>
 #include <string.h>
 
 const dsp_method dsp_ci_methods[] = {
@@ -160,6 +162,12 @@ const dsp_method dsp_pt_test_methods[] = {
 	 {.test = dsp_pt_test_score}, NULL},
 	{NULL, NULL, NULL, {NULL}, NULL}
 };
+
+double dsp_test_p(dsp_test_fn f, double x1, double n1, double x2, double n2)
+{
+	double p = NAN;
+	return f(x1, n1, x2, n2, &p) == DSP_OK ? p : NAN;
+}
 
 const dsp_method *dsp_method_find(const dsp_method *t, const char *name)
 {

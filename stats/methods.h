@@ -11,7 +11,7 @@
 typedef int (*dsp_ci_fn)(double x, double n, double level, double *lo, double *hi);
 typedef int (*dsp_ratio_fn)(double x1, double n1, double x2, double n2,
 			    double level, double *lo, double *hi);
-typedef double (*dsp_test_fn)(double x1, double n1, double x2, double n2);
+typedef int (*dsp_test_fn)(double x1, double n1, double x2, double n2, double *p);
 
 typedef struct {
 	const char *name;
@@ -38,6 +38,10 @@ extern const dsp_method dsp_odds_methods[];   /* .ratio: odds ratio */
 extern const dsp_method dsp_pt_ci_methods[];     /* .ci: x per t */
 extern const dsp_method dsp_pt_ratio_methods[];  /* .ratio: (x1/t1) / (x2/t2) */
 extern const dsp_method dsp_pt_test_methods[];   /* .test: x1/t1 vs x2/t2 */
+
+/* The p-value of test f, NaN whenever f does not return DSP_OK: for callers
+ * that need no reason. */
+double dsp_test_p(dsp_test_fn f, double x1, double n1, double x2, double n2);
 
 /* The row called name, or NULL. */
 const dsp_method *dsp_method_find(const dsp_method *table, const char *name);

@@ -253,26 +253,28 @@ static struct binom conditional_binom(double x1, double t1, double x2, double t2
 /* The conditional binomial of a test; 0 when the test goes on, else 1
  * with *p set: NaN for invalid arguments, 1 with no events at all. */
 static int test_setup(double x1, double t1, double x2, double t2,
-		      struct binom *b, double *p)
+		      struct binom *b, double *p, int *rc)
 {
-	if (bad_two(x1, t1, x2, t2, 0.5) || x1 + x2 > DSP_COUNT_MAX) {
-		*p = NAN;
+	*p = NAN;
+	*rc = bad_two(x1, t1, x2, t2, 0.5) ? DSP_EDOM :
+	      x1 + x2 > DSP_COUNT_MAX ? DSP_ERANGE : DSP_OK;
+	if (*rc)
 		return 1;
-	}
 	*b = conditional_binom(x1, t1, x2, t2);
 	*p = 1;
 	return b->m == 0;
 }
 
-double dsp_pt_test_exact(double x1, double t1, double x2, double t2)
+int dsp_pt_test_exact(double x1, double t1, double x2, double t2, double *out)
 {
 	struct binom b;
 	double p;
-	if (test_setup(x1, t1, x2, t2, &b, &p))
-		return p;
+	int rc;
+	if (test_setup(x1, t1, x2, t2, &b, &p, &rc))
+		return dsp_ret(out, p, rc);
 	double mean = b.m * b.p;
 	if (x1 == mean)
-		return 1;
+		return dsp_ret(out, 1, DSP_OK);
 	/* As R's binom.test: the observed tail, plus the tables on the other
 	 * side of the mean whose probability is at most the observed one's
 	 * times 1 + 1e-7.  Past the mean the density falls monotonically,
@@ -301,30 +303,32 @@ double dsp_pt_test_exact(double x1, double t1, double x2, double t2)
 		p = exp(log_btail(&b, x1, +1)) +
 		    (a >= 0 ? exp(log_btail(&b, a, -1)) : 0);
 	}
-	return p > 1 ? 1 : p;
+	return dsp_ret(out, p > 1 ? 1 : p, DSP_OK);
 }
 
-double dsp_pt_test_midp(double x1, double t1, double x2, double t2)
+int dsp_pt_test_midp(double x1, double t1, double x2, double t2, double *out)
 {
 	struct binom b;
 	double p;
-	if (test_setup(x1, t1, x2, t2, &b, &p))
-		return p;
+	int rc;
+	if (test_setup(x1, t1, x2, t2, &b, &p, &rc))
+		return dsp_ret(out, p, rc);
 	/* The tail on the side of x1 away from the mean, minus half of
 	 * P(x1), kept as it is (see dsp_test_fisher_midp). */
 	double half = exp(ld(&b, x1)) / 2;
 	double t = exp(log_btail(&b, x1, x1 <= b.m * b.p ? -1 : +1)) - half;
 	p = 2 * fmin(t, 1 - t);
-	return p > 1 ? 1 : p;
+	return dsp_ret(out, p > 1 ? 1 : p, DSP_OK);
 }
 
-double dsp_pt_test_score(double x1, double t1, double x2, double t2)
+int dsp_pt_test_score(double x1, double t1, double x2, double t2, double *out)
 {
 	struct binom b;
 	double p;
-	if (test_setup(x1, t1, x2, t2, &b, &p))
-		return p;
+	int rc;
+	if (test_setup(x1, t1, x2, t2, &b, &p, &rc))
+		return dsp_ret(out, p, rc);
 	/* x1 - m p0 = (x1 t2 - x2 t1) / (t1 + t2), formed with one fma. */
 	double d = fma(x1, t2, -x2 * t1) / (t1 + t2);
-	return gsl_cdf_chisq_Q(d / b.m * d / (b.p * b.q), 1);
+	return dsp_ret(out, gsl_cdf_chisq_Q(d / b.m * d / (b.p * b.q), 1), DSP_OK);
 }

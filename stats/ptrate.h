@@ -4,7 +4,8 @@
  * t).  Interval functions take (x, t, level) or (x1, t1, x2, t2, level),
  * write bounds on the rate (events per unit of exposure) or on the rate
  * ratio (x1/t1) / (x2/t2), and return DSP_OK, DSP_EDOM or DSP_ENOCONV.
- * Tests return a two-sided p-value (NaN for invalid arguments).
+ * Tests store a two-sided p-value in *p and return DSP_OK, DSP_EDOM or
+ * DSP_ERANGE (x1 + x2 above 2^53); p is NaN unless DSP_OK.
  */
 #ifndef DSP_PTRATE_H
 #define DSP_PTRATE_H
@@ -31,8 +32,8 @@ int dsp_pt_rr_wald(double x1, double t1, double x2, double t2, double level,
  * p0 = t1/(t1+t2).  exact: two-sided as R's binom.test / poisson.test;
  * midp: twice the smaller one-sided mid-p, capped at 1; score: (x1 - m
  * p0)^2 / (m p0 q0) on 1 df.  p = 1 when m = 0. */
-double dsp_pt_test_exact(double x1, double t1, double x2, double t2);
-double dsp_pt_test_midp(double x1, double t1, double x2, double t2);
-double dsp_pt_test_score(double x1, double t1, double x2, double t2);
+int dsp_pt_test_exact(double x1, double t1, double x2, double t2, double *p);
+int dsp_pt_test_midp(double x1, double t1, double x2, double t2, double *p);
+int dsp_pt_test_score(double x1, double t1, double x2, double t2, double *p);
 
 #endif

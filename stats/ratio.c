@@ -155,13 +155,13 @@ int dsp_rr_mn(double x1, double n1, double x2, double n2, double level,
 	return score_interval(&a, lo, hi);
 }
 
-double dsp_test_score_mn(double x1, double n1, double x2, double n2)
+int dsp_test_score_mn(double x1, double n1, double x2, double n2, double *out)
 {
 	if (bad_args(x1, n1, x2, n2, 0.5))
-		return NAN;
+		return dsp_ret(out, NAN, DSP_EDOM);
 	/* T(1) is Pearson's X^2 (see dsp_test_score); MN's is (N-1)/N of it. */
 	double x = dsp_chi2_stat(x1, n1, x2, n2), N = n1 + n2;
-	return isnan(x) ? 1 : gsl_cdf_chisq_Q(x * ((N - 1) / N), 1);
+	return dsp_ret(out, isnan(x) ? 1 : gsl_cdf_chisq_Q(x * ((N - 1) / N), 1), DSP_OK);
 }
 
 /* Whether SCAS at level z accepts phi = e^u. */
@@ -236,13 +236,13 @@ int dsp_rr_scas(double x1, double n1, double x2, double n2, double level,
 	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
 }
 
-double dsp_test_score_scas(double x1, double n1, double x2, double n2)
+int dsp_test_score_scas(double x1, double n1, double x2, double n2, double *out)
 {
 	if (bad_args(x1, n1, x2, n2, 0.5))
-		return NAN;
+		return dsp_ret(out, NAN, DSP_EDOM);
 	double m = x1 + x2, N = n1 + n2;
 	if (m == 0 || m == N)
-		return 1;  /* the interval is (0, inf) or MN's, which holds 1 */
+		return dsp_ret(out, 1, DSP_OK);  /* the interval is (0, inf) or MN's, which holds 1 */
 	/* At phi = 1 the fitted table is the pooled rate p, so with s =
 	 * S/V^(1/2) and A = mu3/(6 V^(3/2)) the interval holds 1 at level z
 	 * exactly when s - A (z^2 - 1) lies in [-z, z].  Its ends in z are
@@ -258,9 +258,9 @@ double dsp_test_score_scas(double x1, double n1, double x2, double n2)
 	s /= sqrt(v);
 	double d = 1 + 4 * A * (s + A);
 	if (d < 0)
-		return 0;
+		return dsp_ret(out, 0, DSP_OK);
 	double c = 2 * (s + A) / (1 + sqrt(d));
-	return 2 * gsl_cdf_ugaussian_Q(fabs(c));
+	return dsp_ret(out, 2 * gsl_cdf_ugaussian_Q(fabs(c)), DSP_OK);
 }
 
 int dsp_rr_katz(double x1, double n1, double x2, double n2, double level,

@@ -24,7 +24,7 @@ int dsp_rr_mn(double x1, double n1, double x2, double n2, double level,
 	      double *lo, double *hi);
 
 /* The test MN's interval inverts: X^2 (N-1)/N on 1 df; 1 at a zero margin. */
-double dsp_test_score_mn(double x1, double n1, double x2, double n2);
+int dsp_test_score_mn(double x1, double n1, double x2, double n2, double *p);
 
 /* Laud's skewness-corrected asymptotic score (SCAS) interval: the
  * Miettinen-Nurminen score with Gart and Nam's correction for skewness. */
@@ -38,7 +38,7 @@ double dsp_rr_scas_stat(double x1, double n1, double x2, double n2, double phi,
 
 /* The test SCAS inverts: two-sided, from the corrected score at phi = 1
  * (0 where no real score exists: then every SCAS interval excludes 1). */
-double dsp_test_score_scas(double x1, double n1, double x2, double n2);
+int dsp_test_score_scas(double x1, double n1, double x2, double n2, double *p);
 
 /* Katz's interval with 1/2 added to x1, n1, x2 and n2. */
 int dsp_rr_adj_log(double x1, double n1, double x2, double n2, double level,

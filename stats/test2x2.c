@@ -70,15 +70,15 @@ static double log_tail(const struct hyper *h, double k, int dir)
 	return ld(h, k) + log(sum);
 }
 
-double dsp_test_fisher(double x1, double n1, double x2, double n2)
+int dsp_test_fisher(double x1, double n1, double x2, double n2, double *out)
 {
 	if (bad_args(x1, n1, x2, n2))
-		return NAN;
+		return dsp_ret(out, NAN, DSP_EDOM);
 	struct hyper h = hyper_of(x1, n1, x2, n2);
 	double mode = h.mode;
 	double cut = ld(&h, x1) + log1p(1e-7);
 	if (ld(&h, mode) <= cut)
-		return 1;  /* the observed table is as probable as any */
+		return dsp_ret(out, 1, DSP_OK);  /* the observed table is as probable as any */
 	/* Left of the mode the density rises: find the last k <= mode with
 	 * ld(k) <= cut (none when even h.lo is above it).  Right of the mode
 	 * it falls: find the first such k >= mode. */
@@ -99,13 +99,13 @@ double dsp_test_fisher(double x1, double n1, double x2, double n2)
 		p += exp(log_tail(&h, left, -1));
 	if (right <= h.hi)
 		p += exp(log_tail(&h, right, +1));
-	return p > 1 ? 1 : p;
+	return dsp_ret(out, p > 1 ? 1 : p, DSP_OK);
 }
 
-double dsp_test_fisher_midp(double x1, double n1, double x2, double n2)
+int dsp_test_fisher_midp(double x1, double n1, double x2, double n2, double *out)
 {
 	if (bad_args(x1, n1, x2, n2))
-		return NAN;
+		return dsp_ret(out, NAN, DSP_EDOM);
 	struct hyper h = hyper_of(x1, n1, x2, n2);
 	/* The one-sided mid-p values L = P(X < x1) + P(x1)/2 and U = 1 - L.
 	 * Sum the tail that lies away from the mode, where the outward sum
@@ -116,7 +116,7 @@ double dsp_test_fisher_midp(double x1, double n1, double x2, double n2)
 	int down = x1 <= h.mode;
 	double t = exp(log_tail(&h, x1, down ? -1 : +1)) - half;
 	double p = 2 * fmin(t, 1 - t);
-	return p > 1 ? 1 : p;
+	return dsp_ret(out, p > 1 ? 1 : p, DSP_OK);
 }
 
 /* x1 n2 - x2 n1 (= ad - bc), by Kahan's fma method: exact enough even when
@@ -137,34 +137,38 @@ double dsp_chi2_stat(double x1, double n1, double x2, double n2)
 	return (d / n1) * (d / n2) * (N / m) / (N - m);
 }
 
-double dsp_test_score(double x1, double n1, double x2, double n2)
+int dsp_test_score(double x1, double n1, double x2, double n2, double *out)
 {
 	if (bad_args(x1, n1, x2, n2))
-		return NAN;
+		return dsp_ret(out, NAN, DSP_EDOM);
 	/* Koopman's score statistic at ratio 1 is Pearson's X^2 (the
 	 * constrained MLE is the pooled rate), so the exact-integer form
 	 * serves.  A zero margin leaves it 0/0; the interval it inverts is then
 	 * (0, inf), so p = 1 keeps the two consistent. */
 	double x = dsp_chi2_stat(x1, n1, x2, n2);
-	return isnan(x) ? 1 : gsl_cdf_chisq_Q(x, 1);
+	return dsp_ret(out, isnan(x) ? 1 : gsl_cdf_chisq_Q(x, 1), DSP_OK);
 }
 
-double dsp_test_chi2_yates(double x1, double n1, double x2, double n2)
+int dsp_test_chi2_yates(double x1, double n1, double x2, double n2, double *out)
 {
 	double m = x1 + x2, N = n1 + n2;
-	if (bad_args(x1, n1, x2, n2) || m == 0 || m == N)
-		return NAN;
+	if (bad_args(x1, n1, x2, n2))
+		return dsp_ret(out, NAN, DSP_EDOM);
+	if (m == 0 || m == N)
+		return dsp_ret(out, NAN, DSP_OK);  /* undefined: a zero margin */
 	/* Every cell has the same |O - E| = |ad - bc| / N. */
 	double d = fmax(fabs(dsp_cross_diff(x1, n1, x2, n2)) - N / 2, 0);
 	double x = (d / n1) * (d / n2) * (N / m) / (N - m);
-	return gsl_cdf_chisq_Q(x, 1);
+	return dsp_ret(out, gsl_cdf_chisq_Q(x, 1), DSP_OK);
 }
 
-double dsp_test_g(double x1, double n1, double x2, double n2)
+int dsp_test_g(double x1, double n1, double x2, double n2, double *out)
 {
 	double m = x1 + x2, N = n1 + n2;
-	if (bad_args(x1, n1, x2, n2) || m == 0 || m == N)
-		return NAN;
+	if (bad_args(x1, n1, x2, n2))
+		return dsp_ret(out, NAN, DSP_EDOM);
+	if (m == 0 || m == N)
+		return dsp_ret(out, NAN, DSP_OK);  /* undefined: a zero margin */
 	/* G = 2 sum [O log(O/E) - O + E] (the added terms sum to 0): each
 	 * term is Loader's bd0 >= 0, so nothing cancels when O is near E. */
 	double O[4] = {x1, n1 - x1, x2, n2 - x2};
@@ -172,11 +176,13 @@ double dsp_test_g(double x1, double n1, double x2, double n2)
 	double g = 0;
 	for (int i = 0; i < 4; i++)
 		g += O[i] == 0 ? E[i] : dsp_bd0(O[i], E[i]);
-	return gsl_cdf_chisq_Q(2 * g, 1);
+	return dsp_ret(out, gsl_cdf_chisq_Q(2 * g, 1), DSP_OK);
 }
 
-double dsp_test_chi2(double x1, double n1, double x2, double n2)
+int dsp_test_chi2(double x1, double n1, double x2, double n2, double *out)
 {
-	double x = dsp_chi2_stat(x1, n1, x2, n2);
-	return isnan(x) ? NAN : gsl_cdf_chisq_Q(x, 1);
+	if (bad_args(x1, n1, x2, n2))
+		return dsp_ret(out, NAN, DSP_EDOM);
+	double x = dsp_chi2_stat(x1, n1, x2, n2);  /* NaN at a zero margin */
+	return dsp_ret(out, isnan(x) ? NAN : gsl_cdf_chisq_Q(x, 1), DSP_OK);
 }

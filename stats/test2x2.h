@@ -3,8 +3,9 @@
  * [[x1, n1-x1], [x2, n2-x2]] (a group against the reference group).
  *
  * Counts are integers held in doubles, 0 <= x <= n <= 2^53, n >= 1.  Each
- * returns the p-value, or NaN for invalid arguments or (chi2) when the
- * statistic is undefined because a margin is zero.
+ * test stores the p-value in *p and returns DSP_OK, or DSP_EDOM (p NaN) for
+ * invalid arguments; p is NaN with DSP_OK where the statistic is undefined
+ * (chi-square and G at a zero margin).
  */
 #ifndef DSP_TEST2X2_H
 #define DSP_TEST2X2_H
@@ -14,32 +15,32 @@
  * all tables with the observed margins no more probable than the observed
  * one, "no more" meaning within a relative 1e-7 (as R's fisher.test).
  */
-double dsp_test_fisher(double x1, double n1, double x2, double n2);
+int dsp_test_fisher(double x1, double n1, double x2, double n2, double *p);
 
 /*
  * Fisher's test with Lancaster's mid-p: twice the smaller one-sided mid-p
  * value P(X < x1) + P(X = x1)/2, capped at 1 (as epitools' ormidp.test).
  */
-double dsp_test_fisher_midp(double x1, double n1, double x2, double n2);
+int dsp_test_fisher_midp(double x1, double n1, double x2, double n2, double *p);
 
 /*
  * The score test of ratio 1: Koopman's score statistic, the one the
  * koopman interval inverts, on 1 df.  At ratio 1 it is Pearson's X^2; a
  * zero margin gives p = 1 (the interval is then (0, inf)).
  */
-double dsp_test_score(double x1, double n1, double x2, double n2);
+int dsp_test_score(double x1, double n1, double x2, double n2, double *p);
 
 /* Pearson's chi-square without continuity correction, on 1 df. */
-double dsp_test_chi2(double x1, double n1, double x2, double n2);
+int dsp_test_chi2(double x1, double n1, double x2, double n2, double *p);
 
 /*
  * Pearson's chi-square with Yates' continuity correction, each |O - E|
  * reduced by min(1/2, |O - E|) (as R's chisq.test), on 1 df.
  */
-double dsp_test_chi2_yates(double x1, double n1, double x2, double n2);
+int dsp_test_chi2_yates(double x1, double n1, double x2, double n2, double *p);
 
 /* The likelihood-ratio (G) test, G = 2 sum O log(O/E), on 1 df. */
-double dsp_test_g(double x1, double n1, double x2, double n2);
+int dsp_test_g(double x1, double n1, double x2, double n2, double *p);
 
 /* x1 n2 - x2 n1, exact to rounding even when both products pass 2^53. */
 double dsp_cross_diff(double x1, double n1, double x2, double n2);

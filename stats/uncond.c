@@ -186,8 +186,7 @@ static double region_max(struct region *g)
 
 static int bad_args(double x1, double n1, double x2, double n2)
 {
-	return !(n1 >= 1 && n2 >= 1 && n1 * n2 <= DSP_UNCOND_MAX &&
-		 x1 >= 0 && x1 <= n1 && x2 >= 0 && x2 <= n2 &&
+	return !(n1 >= 1 && n2 >= 1 && x1 >= 0 && x1 <= n1 && x2 >= 0 && x2 <= n2 &&
 		 x1 == floor(x1) && x2 == floor(x2) && n1 == floor(n1) &&
 		 n2 == floor(n2));
 }
@@ -203,16 +202,19 @@ static double zpooled(long a, long n1, long b, long n2)
 	return d * sqrt(N / ((double)n1 * n2 * m * (N - m)));
 }
 
-double dsp_test_barnard(double x1, double n1, double x2, double n2)
+int dsp_test_barnard(double x1, double n1, double x2, double n2, double *out)
 {
 	if (bad_args(x1, n1, x2, n2))
-		return NAN;
+		return dsp_ret(out, NAN, DSP_EDOM);
+	if (n1 * n2 > DSP_UNCOND_MAX)
+		return dsp_ret(out, NAN, DSP_ERANGE);
 	long N1 = (long)n1, N2 = (long)n2;
 	double cut = zpooled((long)x1, N1, (long)x2, N2) * (1 - TIE);
 	if (cut == 0)
-		return 1;  /* every table is as extreme */
+		return dsp_ret(out, 1, DSP_OK);  /* every table is as extreme */
 	struct region g;
 	double p = NAN;
+	int rc = DSP_ENOMEM;
 	if (region_init(&g, N1, N2) == 0) {
 		int err = 0;
 		for (long a = 0; a <= N1 && !err; a++) {
@@ -226,10 +228,10 @@ double dsp_test_barnard(double x1, double n1, double x2, double n2)
 			}
 		}
 		if (!err)
-			p = region_max(&g);
+			p = region_max(&g), rc = DSP_OK;
 	}
 	region_free(&g);
-	return p;
+	return dsp_ret(out, p, rc);
 }
 
 /*
@@ -261,10 +263,12 @@ static void fisher_tails(long n1, long n2, long m, double *rel, double *lower,
 		upper[k] = (s += rel[k]) * pm;
 }
 
-double dsp_test_boschloo(double x1, double n1, double x2, double n2)
+int dsp_test_boschloo(double x1, double n1, double x2, double n2, double *out)
 {
 	if (bad_args(x1, n1, x2, n2))
-		return NAN;
+		return dsp_ret(out, NAN, DSP_EDOM);
+	if (n1 * n2 > DSP_UNCOND_MAX)
+		return dsp_ret(out, NAN, DSP_ERANGE);
 	long N1 = (long)n1, N2 = (long)n2, a0 = (long)x1, b0 = (long)x2;
 	double *rel = malloc((N1 + 1) * sizeof *rel);
 	double *lw = malloc((N1 + 1) * sizeof *lw), *up = malloc((N1 + 1) * sizeof *up);
@@ -302,5 +306,5 @@ double dsp_test_boschloo(double x1, double n1, double x2, double n2)
 	region_free(&gl);
 	region_free(&gg);
 	free(rel), free(lw), free(up), free(cutl), free(cutg);
-	return p;
+	return dsp_ret(out, p, ok ? DSP_OK : DSP_ENOMEM);
 }

@@ -6,7 +6,8 @@
  * barnard_exact (pooled) and boschloo_exact define them.
  *
  * Cost: O(n1 n2) to find the rejection region, then O(n1 + n2) per value
- * of pi; arguments with n1 n2 > DSP_UNCOND_MAX give NaN.
+ * of pi; arguments with n1 n2 > DSP_UNCOND_MAX return DSP_ERANGE (p NaN),
+ * and a failed allocation DSP_ENOMEM.
  */
 #ifndef DSP_UNCOND_H
 #define DSP_UNCOND_H
@@ -15,10 +16,10 @@
 
 /* Barnard's test: tables whose pooled z statistic is at least as large in
  * absolute value as the observed one. */
-double dsp_test_barnard(double x1, double n1, double x2, double n2);
+int dsp_test_barnard(double x1, double n1, double x2, double n2, double *p);
 
 /* Boschloo's test: Fisher's one-sided p-value as the statistic; the
  * two-sided p is twice the smaller one-sided p, capped at 1. */
-double dsp_test_boschloo(double x1, double n1, double x2, double n2);
+int dsp_test_boschloo(double x1, double n1, double x2, double n2, double *p);
 
 #endif

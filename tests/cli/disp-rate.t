@@ -435,3 +435,10 @@ cmd: printf 'g,events,total\na,56,70\nb,48,80\n' | disp-rate -r b --diff mn --od
 g,rd,rd_lo,rd_hi,or,or_lo,or_hi
 a,0.2,0.05282971,0.3381729,2.666667,1.281573,5.540202
 b,0,,,1,,
+
+=== --test barnard beyond its size limit is an error naming the method, not a silent nan
+cmd: printf 'g,events,total\na,5,100000\nb,7,100000\n' | disp-rate -r b --test barnard
+--- stdout any
+--- stderr
+disp-rate: --test barnard: group 'a' against 'b' is beyond the method's limit (see disp-rate(1))
+--- exit 65

@@ -45,7 +45,8 @@ static void check(const dsp_method *m, double null, double x1, double n1,
 		t->bad++;
 		return;
 	}
-	double p = m->score(x1, n1, x2, n2), alpha = 1 - level;
+	double p = NAN, alpha = 1 - level;
+	m->score(x1, n1, x2, n2, &p);
 	int excludes = lo > null || hi < null, rejects = p < alpha;
 	t->tables++;
 	t->excluded += excludes;

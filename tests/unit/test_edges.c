@@ -113,19 +113,23 @@ int main(void)
 	/* Tests: identical tables and all-zero tables give p = 1 (Fisher);
 	 * chi2 is undefined with a zero margin.  One table of n = 1 each:
 	 * [[1,0],[0,1]] has two equally likely tables, so Fisher p = 1. */
-	tap_ok(dsp_test_fisher(7, 20, 7, 20) == 1, "fisher identical tables p = 1");
-	tap_ok(dsp_test_fisher(0, 20, 0, 30) == 1, "fisher no events p = 1");
-	tap_ok(dsp_test_fisher(1, 1, 0, 1) == 1, "fisher n = 1 each p = 1");
-	tap_ok(isnan(dsp_test_chi2(0, 20, 0, 30)), "chi2 no events is nan");
-	tap_ok(isnan(dsp_test_chi2(20, 20, 30, 30)), "chi2 all events is nan");
+	tap_ok(dsp_test_p(dsp_test_fisher, 7, 20, 7, 20) == 1, "fisher identical tables p = 1");
+	tap_ok(dsp_test_p(dsp_test_fisher, 0, 20, 0, 30) == 1, "fisher no events p = 1");
+	tap_ok(dsp_test_p(dsp_test_fisher, 1, 1, 0, 1) == 1, "fisher n = 1 each p = 1");
+	tap_ok(isnan(dsp_test_p(dsp_test_chi2, 0, 20, 0, 30)), "chi2 no events is nan");
+	tap_ok(isnan(dsp_test_p(dsp_test_chi2, 20, 20, 30, 30)), "chi2 all events is nan");
 	/* [[5,0],[0,5]]: the observed table has probability 1/C(10,5); so
 	 * does its mirror; p = 2/252. */
-	tap_rel(dsp_test_fisher(5, 5, 0, 5), 2 / 252.0, 1e-14, "fisher [[5,0],[0,5]] = 2/252");
+	tap_rel(dsp_test_p(dsp_test_fisher, 5, 5, 0, 5), 2 / 252.0, 1e-14, "fisher [[5,0],[0,5]] = 2/252");
 	/* Huge: 10^9 vs 10^9 with equal rates is the mode itself: p = 1. */
-	tap_ok(dsp_test_fisher(5e8, 1e9, 5e8, 1e9) == 1, "fisher 1e9 equal rates p = 1");
+	tap_ok(dsp_test_p(dsp_test_fisher, 5e8, 1e9, 5e8, 1e9) == 1, "fisher 1e9 equal rates p = 1");
 	for (m = dsp_test_methods; m->name; m++) {
-		tap_ok(isnan(m->fn.test(1, 0, 1, 2)), "%s n1 = 0 is nan", m->name);
-		tap_ok(isnan(m->fn.test(3, 2, 1, 2)), "%s x1 > n1 is nan", m->name);
+		double p = 0;
+		tap_ok(m->fn.test(1, 0, 1, 2, &p) == DSP_EDOM && isnan(p),
+		       "%s n1 = 0 is EDOM, p nan", m->name);
+		p = 0;
+		tap_ok(m->fn.test(3, 2, 1, 2, &p) == DSP_EDOM && isnan(p),
+		       "%s x1 > n1 is EDOM, p nan", m->name);
 	}
 
 	/* Incomplete beta: invalid arguments and the end points. */

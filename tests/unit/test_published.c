@@ -10,6 +10,7 @@
 #include "diff.h"
 #include "odds.h"
 #include "test2x2.h"
+#include "methods.h"
 
 #include <math.h>
 
@@ -59,7 +60,7 @@ int main(void)
 	near(hi, 0.3425, 4, "Newcombe 1998 method 1, 56/70 - 48/80 upper");
 
 	/* Fisher's tea-tasting table [[3,1],[1,3]]: two-sided p = 0.4857. */
-	near(dsp_test_fisher(3, 4, 1, 4), 0.4857, 4, "tea tasting Fisher p");
+	near(dsp_test_p(dsp_test_fisher, 3, 4, 1, 4), 0.4857, 4, "tea tasting Fisher p");
 
 	/* Physicians' Health Study (Agresti, An Introduction to Categorical
 	 * Data Analysis): placebo 189/11034 against aspirin 104/11037.

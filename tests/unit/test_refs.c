@@ -127,7 +127,10 @@ static void run_file(const char *dir, const char *name, enum kind kind,
 			record(a, hi, v[7], copy);
 		} else if (kind == TEST && nf == 7) {  /* method,x1,n1,x2,n2,p,ref */
 			struct acc *a = acc_for(name, f[0], f[6]);
-			record(a, m ? m->fn.test(v[1], v[2], v[3], v[4]) : NAN, v[5], copy);
+			double p = NAN;
+			if (m)
+				m->fn.test(v[1], v[2], v[3], v[4], &p);
+			record(a, p, v[5], copy);
 		} else {
 			tap_ok(0, "%s: malformed line: %s", name, copy);
 		}
