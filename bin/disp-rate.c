@@ -249,8 +249,8 @@ static void format_row(const struct table *t, size_t i, size_t ref,
 		int rc = o->test_fn(x, n, x2, n2, &p);
 		if (rc == DSP_ERANGE)
 			cli_die(EX_DATA, "--test %s: group '%s' against '%s' is beyond "
-				"the method's limit (see disp-rate(1))", o->test->name,
-				g->name, r->name);
+				"the method's limit (%s)", o->test->name, g->name,
+				r->name, o->test->limit ? o->test->limit : "see disp-rate(1)");
 		if (rc == DSP_ENOMEM)
 			cli_die(EX_DATA, "out of memory");
 	}

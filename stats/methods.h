@@ -26,6 +26,10 @@ typedef struct {
 	 * interval inverts, so that its p < 1 - level exactly when the
 	 * interval excludes 1 (`--test score` uses it).  NULL otherwise. */
 	dsp_test_fn score;
+	/* Where the method stops short of every count the input accepts (2^53):
+	 * the limit in words, for the message when it returns DSP_ERANGE and
+	 * for the man page.  NULL: no limit of its own. */
+	const char *limit;
 } dsp_method;
 
 /* Each table ends with a row whose name is NULL; the first row is the default. */
