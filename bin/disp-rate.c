@@ -208,15 +208,28 @@ static const char *head(const struct table *t, int c)
 	       HEAD[c];
 }
 
-/* An interval by a method of the ratio kind, with a warning when it does
- * not converge. */
-static void pair_ci(const dsp_method *m, const struct group *g, double x1,
-		    double n1, double x2, double n2, const struct opts *o,
-		    double *lo, double *hi)
+/* What a method's status means to the user: a warning when it did not
+ * converge, exit 65 naming its limit when the counts are beyond it. */
+static void check_status(int rc, const char *opt, const dsp_method *m,
+			 const struct group *g)
 {
-	if (m->fn.ratio(x1, n1, x2, n2, o->level, lo, hi) == DSP_ENOCONV)
+	if (rc == DSP_ENOCONV)
 		fprintf(stderr, "%s: warning: %s interval did not converge for "
 			"group '%s'\n", cli_prog, m->name, g->name);
+	if (rc == DSP_ERANGE)
+		cli_die(EX_DATA, "%s %s: group '%s' is beyond the method's limit "
+			"(%s)", opt, m->name, g->name, m->limit ? m->limit :
+			"see disp-rate(1)");
+	if (rc == DSP_ENOMEM)
+		cli_die(EX_DATA, "out of memory");
+}
+
+/* An interval by a method of the ratio kind. */
+static void pair_ci(const dsp_method *m, const char *opt, const struct group *g,
+		    double x1, double n1, double x2, double n2,
+		    const struct opts *o, double *lo, double *hi)
+{
+	check_status(m->fn.ratio(x1, n1, x2, n2, o->level, lo, hi), opt, m, g);
 }
 
 /* Formats one output row as strings. */
@@ -232,27 +245,20 @@ static void format_row(const struct table *t, size_t i, size_t ref,
 	double v[NCOL];
 	for (int c = 0; c < NCOL; c++)
 		v[c] = NAN;
-	if (n > 0 && o->ci->fn.ci(x, n, o->level, &lo, &hi) == DSP_ENOCONV)
-		fprintf(stderr, "%s: warning: %s interval did not converge for "
-			"group '%s'\n", cli_prog, o->ci->name, g->name);
+	if (n > 0)
+		check_status(o->ci->fn.ci(x, n, o->level, &lo, &hi), "--ci", o->ci, g);
 	if (i != ref && n > 0 && n2 > 0) {
 		v[C_RR] = dsp_rr(x, n, x2, n2);
-		pair_ci(o->ratio, g, x, n, x2, n2, o, &v[C_RR_LO], &v[C_RR_HI]);
+		pair_ci(o->ratio, "--ratio", g, x, n, x2, n2, o, &v[C_RR_LO], &v[C_RR_HI]);
 		if (o->diff) {
 			v[C_RD] = dsp_rd(x, n, x2, n2);
-			pair_ci(o->diff, g, x, n, x2, n2, o, &v[C_RD_LO], &v[C_RD_HI]);
+			pair_ci(o->diff, "--diff", g, x, n, x2, n2, o, &v[C_RD_LO], &v[C_RD_HI]);
 		}
 		if (o->odds) {
 			v[C_OR] = dsp_or(x, n, x2, n2);
-			pair_ci(o->odds, g, x, n, x2, n2, o, &v[C_OR_LO], &v[C_OR_HI]);
+			pair_ci(o->odds, "--odds", g, x, n, x2, n2, o, &v[C_OR_LO], &v[C_OR_HI]);
 		}
-		int rc = o->test_fn(x, n, x2, n2, &p);
-		if (rc == DSP_ERANGE)
-			cli_die(EX_DATA, "--test %s: group '%s' against '%s' is beyond "
-				"the method's limit (%s)", o->test->name, g->name,
-				r->name, o->test->limit ? o->test->limit : "see disp-rate(1)");
-		if (rc == DSP_ENOMEM)
-			cli_die(EX_DATA, "out of memory");
+		check_status(o->test_fn(x, n, x2, n2, &p), "--test", o->test, g);
 	}
 	snprintf(out[C_EVENTS], CLI_NUM_MAX, "%lld", (long long)g->events);
 	if (o->xcol)

@@ -440,5 +440,5 @@ b,0,,,1,,
 cmd: printf 'g,events,total\na,5,100000\nb,7,100000\n' | disp-rate -r b --test barnard
 --- stdout any
 --- stderr
-disp-rate: --test barnard: group 'a' against 'b' is beyond the method's limit (n1 n2 <= 10^8)
+disp-rate: --test barnard: group 'a' is beyond the method's limit (n1 n2 <= 10^8)
 --- exit 65
