@@ -1,303 +1,244 @@
 /*
  * disp-count - record-level rows -> events and totals per group.
  *
- * One pass over the input into a hash table keyed by the group values, so
- * memory follows the number of groups.  With --merge the input is itself a
- * counts table and rows with the same key are summed: counting a file then
- * equals merging the counts of any split of it, which lets shards be
- * counted apart and combined.
+ * One pass over the input into the counts layer's table, keyed by the group
+ * values, so memory follows the number of groups.  With --merge the input
+ * is itself a counts table and rows with the same key are summed: counting
+ * a file then equals merging the counts of any split of it, which lets
+ * shards be counted apart and combined.
  */
-#include "cli.h"
-#include "csvio.h"
+#include "counts.h"
+#include "err.h"
+#include "opts.h"
+#include "writer.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
-struct group {
-	char **key;        /* the group values */
-	size_t *klen;
-	int64_t events, total;
-	uint64_t hash;
-	struct group *next;  /* hash chain */
-};
+enum { O_MERGE = 256, O_ABSENT_OK };
+
+static const opt_def OPTS[] = {
+	{"group", 'g', "COLS", "group by these columns (comma-separated)"},
+	{"events", 'e', "COL", "a row is an event when COL is 1/true/yes, not when\n"
+			       "0/false/no (any case); other values are errors"},
+	{"events", 'e', "COL=V", "a row is an event when COL equals V exactly"},
+	{"weight", 'w', "COL", "each row counts COL times (a non-negative integer)"},
+	{"merge", O_MERGE, NULL, "input is counts (group columns, [events,] total):\n"
+				 "sum them"},
+	{"absent-ok", O_ABSENT_OK, NULL, "with -e COL=V, V may occur in no row"},
+	{NULL, 0, NULL, NULL}};
+
+static const opt_spec SPEC = {
+	"-g COL[,COL...] [-e COL | -e COL=VALUE] [-w COL] [--merge] [FILE]...",
+	"Counts rows per group (CSV with a header; stdin when no FILE), writing the\n"
+	"group columns, then events (with -e, or --merge of counts with events),\n"
+	"then total.\n",
+	OPTS, OPT_DELIM | OPT_PRETTY, NULL};
+
+/* Values of the event column kept for the message when -e COL=V never
+ * matches: the first few distinct ones. */
+#define SEEN_MAX 5
 
 struct counter {
-	char **gcols;      /* -g column names */
-	size_t ng, *gi;
-	const char *ecol, *evalue;  /* -e COL[=VALUE] */
-	const char *wcol;
-	int merge;
-	size_t ei, wi, ti;
-	struct group **bucket;
-	size_t nbucket, n;
+	counts_table t;
+	char *glist;
+	const char *ecol, *evalue, *wcol;
+	int merge, absent_ok;
+	size_t ei, wi;
+	int64_t matched;          /* rows whose event value matched */
+	char *seen[SEEN_MAX];     /* with -e COL=V: values that occur */
+	size_t nseen;
+	char *caseless;           /* a value equal to V but for case */
 };
 
-static void usage(FILE *fp)
+static void on_opt(void *ctx, int key, char *arg)
 {
-	fputs(
-"Usage: disp-count -g COL[,COL...] [-e COL | -e COL=VALUE] [-w COL] [--merge] [FILE]...\n"
-"Counts rows per group (CSV with a header; stdin when no FILE), writing the\n"
-"group columns, then events (with -e or --merge), then total.\n"
-"\n"
-"  -g, --group COLS    group by these columns (comma-separated)\n"
-"  -e, --event COL     a row is an event when COL is 1/true/yes, not when\n"
-"                      0/false/no (any case); other values are errors\n"
-"  -e, --event COL=V   a row is an event when COL equals V exactly\n"
-"  -w, --weight COL    each row counts COL times (a non-negative integer)\n"
-"      --merge         input is counts (group columns, events, total): sum them\n"
-"  -t, --tsv           TAB-separated input and output\n"
-"      --help          this help\n"
-"      --version       version\n", fp);
+	struct counter *c = ctx;
+	switch (key) {
+	case 'g': c->glist = arg; break;
+	case 'e': c->ecol = arg; break;
+	case 'w': c->wcol = arg; break;
+	case O_MERGE: c->merge = 1; break;
+	case O_ABSENT_OK: c->absent_ok = 1; break;
+	}
 }
 
-static void *xmalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-	if (!p)
-		cli_die(EX_DATA, "out of memory");
-	return p;
-}
-
-/* FNV-1a over the key fields, each followed by a separator byte count. */
-static uint64_t hash_key(char *const *f, const size_t *len, const size_t *idx, size_t n)
-{
-	uint64_t h = 1469598103934665603u;
-	for (size_t i = 0; i < n; i++) {
-		const unsigned char *s = (const unsigned char *)f[idx[i]];
-		for (size_t j = 0; j < len[idx[i]]; j++)
-			h = (h ^ s[j]) * 1099511628211u;
-		h = (h ^ (len[idx[i]] & 0xff)) * 1099511628211u;
-	}
-	return h;
-}
-
-static struct group *lookup(struct counter *c, const csv_row *r)
-{
-	uint64_t h = hash_key(r->f, r->len, c->gi, c->ng);
-	struct group **b = &c->bucket[h % c->nbucket], *g;
-	for (g = *b; g; g = g->next) {
-		size_t i;
-		if (g->hash != h)
-			continue;
-		for (i = 0; i < c->ng; i++)
-			if (g->klen[i] != r->len[c->gi[i]] ||
-			    memcmp(g->key[i], r->f[c->gi[i]], g->klen[i]))
-				break;
-		if (i == c->ng)
-			return g;
-	}
-	g = xmalloc(sizeof *g);
-	g->key = xmalloc(c->ng * sizeof *g->key);
-	g->klen = xmalloc(c->ng * sizeof *g->klen);
-	for (size_t i = 0; i < c->ng; i++) {
-		g->klen[i] = r->len[c->gi[i]];
-		g->key[i] = xmalloc(g->klen[i] + 1);
-		memcpy(g->key[i], r->f[c->gi[i]], g->klen[i] + 1);
-	}
-	g->events = g->total = 0;
-	g->hash = h;
-	g->next = *b;
-	*b = g;
-	if (++c->n > 2 * c->nbucket) {
-		/* Grow and rehash: chains stay short whatever the group count. */
-		size_t nb = 4 * c->nbucket;
-		struct group **nbk = calloc(nb, sizeof *nbk);
-		if (!nbk)
-			cli_die(EX_DATA, "out of memory");
-		for (size_t i = 0; i < c->nbucket; i++)
-			for (struct group *p = c->bucket[i], *next; p; p = next) {
-				next = p->next;
-				p->next = nbk[p->hash % nb];
-				nbk[p->hash % nb] = p;
-			}
-		free(c->bucket);
-		c->bucket = nbk;
-		c->nbucket = nb;
-	}
-	return g;
-}
-
-static int on_header(void *ctx, const csv_row *h)
+static int on_header(void *ctx, const csvin_row *h)
 {
 	struct counter *c = ctx;
 	if (h->nf == 0)
 		return 0;  /* empty input: no rows will come; write the header */
-	for (size_t i = 0; i < c->ng; i++)
-		c->gi[i] = csv_column(h, c->gcols[i]);
+	counts_bind(&c->t, h);
 	if (c->merge) {
-		c->ei = csv_column(h, "events");
-		c->ti = csv_column(h, "total");
+		long e = csvin_find(h, "events");
+		c->t.has_events = e >= 0;
+		c->ei = (size_t)(e >= 0 ? e : 0);
+		c->t.ti = csvin_column(h, "total");
 	} else {
+		c->t.has_events = c->ecol != NULL;
 		if (c->ecol)
-			c->ei = csv_column(h, c->ecol);
+			c->ei = csvin_column(h, c->ecol);
 		if (c->wcol)
-			c->wi = csv_column(h, c->wcol);
+			c->wi = csvin_column(h, c->wcol);
 	}
 	return 0;
 }
 
-static int64_t count(const csv_row *r, size_t i, const char *col)
+static int caseeq(const char *a, const char *b)
 {
-	int64_t v;
-	int rc = cli_parse_count(r->f[i], &v);
-	if (rc)
-		cli_die_data(r->file, r->line, col, rc == -2 ? "count too large"
-			     : "not a non-negative integer", r->f[i]);
-	return v;
+	for (; *a && *b; a++, b++) {
+		int ca = (*a >= 'A' && *a <= 'Z') ? *a + 32 : *a;
+		int cb = (*b >= 'A' && *b <= 'Z') ? *b + 32 : *b;
+		if (ca != cb)
+			return 0;
+	}
+	return *a == *b;
 }
 
-static int is_event(const struct counter *c, const csv_row *r)
+/* Whether row r is an event: COL=V compares exactly (and remembers what
+ * does occur); a flag must be one of the six spellings. */
+static int is_event(struct counter *c, const csvin_row *r)
 {
 	const char *v = r->f[c->ei];
-	if (c->evalue)
-		return strcmp(v, c->evalue) == 0 && strlen(c->evalue) == r->len[c->ei];
-	if (cli_strcaseeq(v, "1") || cli_strcaseeq(v, "true") || cli_strcaseeq(v, "yes"))
-		return 1;
-	if (cli_strcaseeq(v, "0") || cli_strcaseeq(v, "false") || cli_strcaseeq(v, "no"))
+	if (c->evalue) {
+		if (strcmp(v, c->evalue) == 0 && strlen(c->evalue) == r->len[c->ei])
+			return 1;
+		size_t i = 0;
+		while (i < c->nseen && strcmp(c->seen[i], v))
+			i++;
+		if (i == c->nseen && c->nseen < SEEN_MAX)
+			c->seen[c->nseen++] = xstrdup(v);
+		if (!c->caseless && caseeq(v, c->evalue))
+			c->caseless = xstrdup(v);
 		return 0;
-	cli_die_data(r->file, r->line, c->ecol,
-		     "not an event flag (1/0, true/false, yes/no)", v);
+	}
+	if (caseeq(v, "1") || caseeq(v, "true") || caseeq(v, "yes"))
+		return 1;
+	if (caseeq(v, "0") || caseeq(v, "false") || caseeq(v, "no"))
+		return 0;
+	err_data(r->file, r->line, c->ecol,
+		 "not an event flag (1/0, true/false, yes/no)", v);
 }
 
-static void add(int64_t *sum, int64_t v, const csv_row *r)
-{
-	if (__builtin_add_overflow(*sum, v, sum))
-		cli_die_data(r->file, r->line, NULL, "count overflow (above 2^63-1)", NULL);
-}
-
-static int on_row(void *ctx, const csv_row *r)
+static int on_row(void *ctx, const csvin_row *r)
 {
 	struct counter *c = ctx;
-	int64_t ev, n;
+	counts_table *t = &c->t;
+	int64_t ev = 0, n = 1;
+	const char *ntext = "1", *etext = "1";
 	if (c->merge) {
-		ev = count(r, c->ei, "events");
-		n = count(r, c->ti, "total");
+		if (t->has_events)
+			ev = counts_parse(t, r, c->ei, "events"), etext = r->f[c->ei];
+		n = counts_parse(t, r, t->ti, "total"), ntext = r->f[t->ti];
 		if (ev > n)
-			cli_die_data(r->file, r->line, "events", "events exceed total",
-				     r->f[c->ei]);
+			err_data(r->file, r->line, "events", "events exceed total",
+				 r->f[c->ei]);
 	} else {
-		n = c->wcol ? count(r, c->wi, c->wcol) : 1;
-		ev = c->ecol && is_event(c, r) ? n : 0;
+		if (c->wcol)
+			n = counts_parse(t, r, c->wi, c->wcol), ntext = r->f[c->wi];
+		if (c->ecol && is_event(c, r))
+			ev = n, etext = ntext, c->matched++;
 	}
-	struct group *g = lookup(c, r);
-	add(&g->events, ev, r);
-	add(&g->total, n, r);
+	counts_group *g = counts_group_for(t, r);
+	counts_add(t, &g->events, ev, r, c->merge ? "events" : c->wcol, etext);
+	counts_add(t, &g->total, n, r, c->merge ? "total" : c->wcol, ntext);
 	return 0;
 }
 
-/* Bytewise order of keys, field by field (a prefix sorts first). */
-static const struct counter *sort_ctx;
-static int cmp_groups(const void *pa, const void *pb)
+/* -e COL=V that matched no row: most often a misspelt value. */
+static void never_matched(const struct counter *c)
 {
-	const struct group *a = *(struct group *const *)pa, *b = *(struct group *const *)pb;
-	for (size_t i = 0; i < sort_ctx->ng; i++) {
-		size_t n = a->klen[i] < b->klen[i] ? a->klen[i] : b->klen[i];
-		int d = memcmp(a->key[i], b->key[i], n);
-		if (d)
-			return d;
-		if (a->klen[i] != b->klen[i])
-			return a->klen[i] < b->klen[i] ? -1 : 1;
+	fprintf(stderr, "%s: -e %s=%s: no row has that value in column '%s'",
+		err_prog, err_show(c->ecol), err_show(c->evalue), err_show(c->ecol));
+	if (c->caseless)
+		fprintf(stderr, "; did you mean '%s'?", err_show(c->caseless));
+	if (c->nseen) {
+		fputs(" (values seen: ", stderr);
+		for (size_t i = 0; i < c->nseen; i++)
+			fprintf(stderr, "%s'%s'", i ? ", " : "", err_show(c->seen[i]));
+		fputs(c->nseen == SEEN_MAX ? ", ...)" : ")", stderr);
 	}
-	return 0;
+	fputs("; --absent-ok allows it\n", stderr);
+	err_exit(EX_DATA);
 }
 
-int main(int argc, char **argv)
+static void write_counts(const struct counter *c, const opt_common *oc)
 {
-	enum { O_MERGE = 256, O_HELP, O_VERSION };
-	static const struct option lopts[] = {
-		{"group", required_argument, NULL, 'g'},
-		{"event", required_argument, NULL, 'e'},
-		{"weight", required_argument, NULL, 'w'},
-		{"tsv", no_argument, NULL, 't'},
-		{"merge", no_argument, NULL, O_MERGE},
-		{"help", no_argument, NULL, O_HELP},
-		{"version", no_argument, NULL, O_VERSION},
-		{NULL, 0, NULL, 0}};
-	struct counter c = {0};
-	char delim = ',', *glist = NULL;
-	int o;
-	cli_init("disp-count");
-	opterr = 0;
-	while ((o = getopt_long(argc, argv, ":g:e:w:t", lopts, NULL)) != -1) {
-		switch (o) {
-		case 'g': glist = optarg; break;
-		case 'e': c.ecol = optarg; break;
-		case 'w': c.wcol = optarg; break;
-		case 't': delim = '\t'; break;
-		case O_MERGE: c.merge = 1; break;
-		case O_HELP: usage(stdout); cli_close_stdout(); return 0;
-		case O_VERSION: cli_version();
-		case ':': cli_usage_error("option '%s' needs an argument", argv[optind - 1]);
-		default: cli_usage_error("unknown option '%s'", argv[optind - 1]);
-		}
+	const counts_table *t = &c->t;
+	size_t nk = t->nkey, nc = 0;
+	wr_col *cols = xmalloc((nk + 2) * sizeof *cols);
+	for (size_t i = 0; i < nk; i++)
+		cols[nc++] = (wr_col){t->keycols[i], WR_TEXT};
+	int events = c->merge ? t->has_events : c->ecol != NULL;
+	if (events)
+		cols[nc++] = (wr_col){"events", WR_NUM};
+	cols[nc++] = (wr_col){"total", WR_NUM};
+	wr_opts wo = {oc->delim, oc->pretty, 6};
+	wr_table *w = wr_begin(stdout, &wo, cols, nc);
+	for (size_t i = 0; i < t->n; i++) {
+		for (size_t j = 0; j < nk; j++)
+			wr_text(w, t->g[i].key[j], t->g[i].klen[j]);
+		if (events)
+			wr_int(w, t->g[i].events);
+		wr_int(w, t->g[i].total);
+		wr_end_row(w);
 	}
-	if (!glist)
-		cli_usage_error("-g COL is required");
-	if (c.merge && (c.ecol || c.wcol))
-		cli_usage_error("--merge reads the events and total columns; -e and -w do not apply");
-	if (c.ecol) {
-		char *eq = strchr(c.ecol, '=');
-		if (eq) {  /* COL=VALUE: split at the first '=' */
-			char *col = xmalloc((size_t)(eq - c.ecol) + 1);
-			memcpy(col, c.ecol, (size_t)(eq - c.ecol));
-			col[eq - c.ecol] = '\0';
-			c.evalue = eq + 1;
-			c.ecol = col;
-		}
-		if (!*c.ecol)
-			cli_usage_error("-e needs a column name");
-	}
-	/* Split -g at commas (a column name with a comma cannot be chosen). */
-	c.gcols = xmalloc((strlen(glist) + 1) * sizeof *c.gcols);
-	for (char *p = glist;; p++) {
-		c.gcols[c.ng++] = p;
+	wr_finish(w);
+	free(cols);
+}
+
+/* Splits -g at commas (a column name with a comma cannot be chosen). */
+static void split_groups(struct counter *c)
+{
+	const char **cols = xmalloc((strlen(c->glist) + 1) * sizeof *cols);
+	size_t n = 0;
+	for (char *p = c->glist;; p++) {
+		cols[n++] = p;
 		p += strcspn(p, ",");
 		if (!*p)
 			break;
 		*p = '\0';
 	}
-	c.gi = xmalloc(c.ng * sizeof *c.gi);
-	c.nbucket = 64;
-	c.bucket = calloc(c.nbucket, sizeof *c.bucket);
-	if (!c.bucket)
-		cli_die(EX_DATA, "out of memory");
-	csv_read(argv + optind, argc - optind, delim, on_header, on_row, &c);
+	c->t.keycols = cols;
+	c->t.nkey = n;
+}
 
-	struct group **all = xmalloc(c.n * sizeof *all);
-	size_t k = 0;
-	for (size_t i = 0; i < c.nbucket; i++)
-		for (struct group *g = c.bucket[i]; g; g = g->next)
-			all[k++] = g;
-	sort_ctx = &c;
-	qsort(all, c.n, sizeof *all, cmp_groups);
-	csv_writer w;
-	csv_writer_init(&w, stdout, delim);
-	for (size_t i = 0; i < c.ng; i++)
-		csv_put_str(&w, c.gcols[i]);
-	if (c.ecol || c.merge)
-		csv_put_str(&w, "events");
-	csv_put_str(&w, "total");
-	csv_end_row(&w);
-	for (size_t i = 0; i < c.n; i++) {
-		for (size_t j = 0; j < c.ng; j++)
-			csv_put(&w, all[i]->key[j], all[i]->klen[j]);
-		if (c.ecol || c.merge)
-			csv_put_int(&w, all[i]->events);
-		csv_put_int(&w, all[i]->total);
-		csv_end_row(&w);
-		for (size_t j = 0; j < c.ng; j++)
-			free(all[i]->key[j]);
-		free(all[i]->key);
-		free(all[i]->klen);
-		free(all[i]);
+int main(int argc, char **argv)
+{
+	struct counter c = {0};
+	opt_common oc;
+	err_init("disp-count");
+	int first = opt_parse(argc, argv, &SPEC, &oc, on_opt, &c);
+	if (!c.glist)
+		err_usage("-g COL is required");
+	if (c.merge && (c.ecol || c.wcol))
+		err_usage("--merge reads the events and total columns; -e and -w do not apply");
+	char *ecol = NULL;
+	if (c.ecol) {
+		const char *eq = strchr(c.ecol, '=');
+		if (eq) {  /* COL=VALUE: split at the first '=' */
+			ecol = xmalloc((size_t)(eq - c.ecol) + 1);
+			memcpy(ecol, c.ecol, (size_t)(eq - c.ecol));
+			ecol[eq - c.ecol] = '\0';
+			c.evalue = eq + 1;
+			c.ecol = ecol;
+		}
+		if (!*c.ecol)
+			err_usage("-e needs a column name");
 	}
-	free(all);
-	free(c.bucket);
-	free(c.gi);
-	free(c.gcols);
-	if (c.evalue)
-		free((char *)c.ecol);
-	cli_close_stdout();
+	split_groups(&c);
+	c.t.max_count = INT64_MAX;
+	csvin_read(argv + first, argc - first, oc.delim, on_header, on_row, &c);
+	if (c.evalue && c.matched == 0 && c.t.n > 0 && !c.absent_ok)
+		never_matched(&c);
+	counts_sort(&c.t);
+	write_counts(&c, &oc);
+	for (size_t i = 0; i < c.nseen; i++)
+		free(c.seen[i]);
+	free(c.caseless);
+	free((void *)c.t.keycols);
+	counts_free(&c.t);
+	free(ecol);
+	opt_close_stdout();
 	return 0;
 }

@@ -1,5 +1,7 @@
 /*
- * methods.c - the tables of methods (see methods.h).
+ * methods.c - the tables of methods and of their kinds (see methods.h).
+ * A citation is written here once, as the man page prints it; the man-page
+ * check (tests/docs.sh) holds the page to it.
  */
 #include "methods.h"
 #include "dsp.h"
@@ -14,154 +16,216 @@
 #include <math.h>
 #include <string.h>
 
+#define MN_1985 "Miettinen O, Nurminen M (1985). Comparative analysis of two " \
+	"rates. Stat Med 4:213-226."
+#define KOOPMAN_1984 "Koopman PAR (1984). Confidence intervals for the ratio " \
+	"of two binomial proportions. Biometrics 40:513-517."
+#define BERRY_1995 "Berry G, Armitage P (1995). Mid-P confidence intervals: a " \
+	"brief review. The Statistician 44:417-423."
+#define BROWN_2001 "Brown LD, Cai TT, DasGupta A (2001). Interval estimation " \
+	"for a binomial proportion. Stat Sci 16:101-133."
+#define NEWCOMBE_1998D "Newcombe RG (1998). Interval estimation for the " \
+	"difference between independent proportions: comparison of eleven " \
+	"methods. Stat Med 17:873-890"
+#define ROTHMAN_1998 "Rothman KJ, Greenland S (1998). Modern Epidemiology, " \
+	"2nd ed., ch. 14."
+#define LANCASTER_1961 "Lancaster HO (1961). Significance tests in discrete " \
+	"distributions. J Am Stat Assoc 56:223-234."
+#define ARMITAGE_2002 "Armitage P, Berry G, Matthews JNS (2002). Statistical " \
+	"Methods in Medical Research, 4th ed., sec. 5.3."
+#define BRESLOW_1987 "Breslow NE, Day NE (1987). Statistical Methods in " \
+	"Cancer Research II, IARC."
+
 const dsp_method dsp_ci_methods[] = {
-	{"wilson", "Wilson score interval",
-	 "Wilson EB (1927). J Am Stat Assoc 22:209-212.", {.ci = dsp_ci_wilson}, NULL, NULL},
-	{"jeffreys", "Jeffreys interval (equal-tailed Beta(x+1/2, n-x+1/2))",
-	 "Brown LD, Cai TT, DasGupta A (2001). Stat Sci 16:101-133.",
-	 {.ci = dsp_ci_jeffreys}, NULL, NULL},
-	{"exact", "Clopper-Pearson exact interval",
-	 "Clopper CJ, Pearson ES (1934). Biometrika 26:404-413.",
-	 {.ci = dsp_ci_exact}, NULL, NULL},
-	{"wilson-cc", "Wilson score interval with continuity correction",
-	 "Newcombe RG (1998). Stat Med 17:857-872 (method 4).",
-	 {.ci = dsp_ci_wilson_cc}, NULL, NULL},
-	{"midp", "mid-p exact interval",
-	 "Berry G, Armitage P (1995). The Statistician 44:417-423.",
-	 {.ci = dsp_ci_midp}, NULL, NULL},
-	{"agresti-coull", "Agresti-Coull interval (z^2/2 added to each outcome)",
-	 "Agresti A, Coull BA (1998). Am Stat 52:119-126.",
-	 {.ci = dsp_ci_agresti_coull}, NULL, NULL},
-	{"wald", "Wald interval (not recommended; for comparison)",
-	 "Laplace PS (1812); see Brown, Cai & DasGupta (2001).",
-	 {.ci = dsp_ci_wald}, NULL, NULL},
-	{NULL, NULL, NULL, {NULL}, NULL, NULL}
+	{.name = "wilson", .help = "Wilson score interval", .fn.ci = dsp_ci_wilson,
+	 .cite = "Wilson EB (1927). Probable inference, the law of succession, "
+		 "and statistical inference. J Am Stat Assoc 22:209-212."},
+	{.name = "jeffreys", .help = "Jeffreys interval (equal-tailed Beta(x+1/2, n-x+1/2))",
+	 .fn.ci = dsp_ci_jeffreys, .cite = BROWN_2001},
+	{.name = "exact", .help = "Clopper-Pearson exact interval", .fn.ci = dsp_ci_exact,
+	 .cite = "Clopper CJ, Pearson ES (1934). The use of confidence or fiducial "
+		 "limits illustrated in the case of the binomial. Biometrika 26:404-413."},
+	{.name = "wilson-cc", .help = "Wilson score interval with continuity correction",
+	 .fn.ci = dsp_ci_wilson_cc,
+	 .cite = "Newcombe RG (1998). Two-sided confidence intervals for the single "
+		 "proportion: comparison of seven methods. Stat Med 17:857-872."},
+	{.name = "midp", .help = "mid-p exact interval", .fn.ci = dsp_ci_midp,
+	 .cite = BERRY_1995},
+	{.name = "agresti-coull", .help = "Agresti-Coull interval (z^2/2 added to each outcome)",
+	 .fn.ci = dsp_ci_agresti_coull, .flags = DSP_PSEUDO,
+	 .cite = "Agresti A, Coull BA (1998). Approximate is better than \"exact\" "
+		 "for interval estimation of binomial proportions. Am Stat 52:119-126."},
+	{.name = "wald", .help = "Wald interval (not recommended; for comparison)",
+	 .fn.ci = dsp_ci_wald, .cite = BROWN_2001},
+	{0}
 };
 
 const dsp_method dsp_ratio_methods[] = {
-	{"koopman", "Koopman score interval",
-	 "Koopman PAR (1984). Biometrics 40:513-517.",
-	 {.ratio = dsp_rr_koopman}, dsp_test_score, NULL},
-	{"katz", "Katz log interval",
-	 "Katz D, Baptista J, Azen SP, Pike MC (1978). Biometrics 34:469-474.",
-	 {.ratio = dsp_rr_katz}, NULL, NULL},
-	{"mn", "Miettinen-Nurminen score interval (Koopman's with N/(N-1))",
-	 "Miettinen O, Nurminen M (1985). Stat Med 4:213-226.",
-	 {.ratio = dsp_rr_mn}, dsp_test_score_mn, NULL},
-	{"scas", "skewness-corrected asymptotic score interval (MN with Gart-Nam correction)",
-	 "Laud PJ (2017). Pharm Stat 16:334-348; Gart JJ, Nam J (1988). Biometrics 44:323-338.",
-	 {.ratio = dsp_rr_scas}, dsp_test_score_scas, NULL},
-	{"adj-log", "Katz log interval with 1/2 added to events and totals",
-	 "Fagerland MW, Lydersen S, Laake P (2015). Stat Methods Med Res 24:224-254.",
-	 {.ratio = dsp_rr_adj_log}, NULL, NULL},
-	{"bailey", "Bailey cube-root interval",
-	 "Bailey BJR (1987). Biometrics 43:201-205.", {.ratio = dsp_rr_bailey}, NULL, NULL},
-	{NULL, NULL, NULL, {NULL}, NULL, NULL}
+	{.name = "koopman", .help = "Koopman score interval", .fn.ratio = dsp_rr_koopman,
+	 .score = dsp_test_score, .cite = KOOPMAN_1984},
+	{.name = "katz", .help = "Katz log interval", .fn.ratio = dsp_rr_katz,
+	 .cite = "Katz D, Baptista J, Azen SP, Pike MC (1978). Obtaining confidence "
+		 "intervals for the risk ratio in cohort studies. Biometrics 34:469-474."},
+	{.name = "mn", .help = "Miettinen-Nurminen score interval (Koopman's with N/(N-1))",
+	 .fn.ratio = dsp_rr_mn, .score = dsp_test_score_mn, .cite = MN_1985},
+	{.name = "scas",
+	 .help = "skewness-corrected asymptotic score interval (MN with Gart-Nam correction)",
+	 .fn.ratio = dsp_rr_scas, .score = dsp_test_score_scas,
+	 .cite = "Laud PJ (2017). Equal-tailed confidence intervals for comparison "
+		 "of rates. Pharm Stat 16:334-348; Gart JJ, Nam J (1988). Approximate "
+		 "interval estimation of the ratio of binomial parameters: a review and "
+		 "corrections for skewness. Biometrics 44:323-338."},
+	{.name = "adj-log", .help = "Katz log interval with 1/2 added to events and totals",
+	 .fn.ratio = dsp_rr_adj_log, .flags = DSP_PSEUDO,
+	 .cite = "Fagerland MW, Lydersen S, Laake P (2015). Recommended confidence "
+		 "intervals for two independent binomial proportions. Stat Methods Med "
+		 "Res 24:224-254."},
+	{.name = "bailey", .help = "Bailey cube-root interval", .fn.ratio = dsp_rr_bailey,
+	 .cite = "Bailey BJR (1987). Confidence limits to the risk ratio. "
+		 "Biometrics 43:201-205."},
+	{0}
 };
 
 const dsp_method dsp_test_methods[] = {
-	{"fisher", "Fisher's exact test, two-sided by minimum likelihood",
-	 "Fisher RA (1935). J R Stat Soc 98:39-82.", {.test = dsp_test_fisher}, NULL, NULL},
-	{"chi2", "Pearson chi-square test, no continuity correction",
-	 "Pearson K (1900). Philos Mag 50:157-175.", {.test = dsp_test_chi2}, NULL, NULL},
-	{"chi2-yates", "Pearson chi-square test with Yates' continuity correction",
-	 "Yates F (1934). J R Stat Soc Suppl 1:217-235.",
-	 {.test = dsp_test_chi2_yates}, NULL, NULL},
-	{"g", "likelihood-ratio (G) test",
-	 "Woolf B (1957). Ann Hum Genet 21:397-409.", {.test = dsp_test_g}, NULL, NULL},
-	{"fisher-midp", "Fisher's test with Lancaster's mid-p (twice the smaller one-sided)",
-	 "Lancaster HO (1961). J Am Stat Assoc 56:223-234.",
-	 {.test = dsp_test_fisher_midp}, NULL, NULL},
-	{"score", "score test inverted by the chosen score-type --ratio (koopman: Pearson X^2)",
-	 "Koopman PAR (1984). Biometrics 40:513-517; Miettinen O, Nurminen M (1985). "
-	 "Stat Med 4:213-226.", {.test = dsp_test_score}, NULL, NULL},
-	{"barnard", "Barnard's unconditional exact test (pooled z), as scipy barnard_exact",
-	 "Barnard GA (1947). Biometrika 34:123-138.", {.test = dsp_test_barnard}, NULL, "n1 n2 <= 10^8"},
-	{"boschloo", "Boschloo's unconditional exact test (Fisher's p as statistic)",
-	 "Boschloo RD (1970). Statistica Neerlandica 24:1-9.", {.test = dsp_test_boschloo}, NULL, "n1 n2 <= 10^8"},
-	{NULL, NULL, NULL, {NULL}, NULL, NULL}
+	{.name = "fisher", .help = "Fisher's exact test, two-sided by minimum likelihood",
+	 .fn.test = dsp_test_fisher,
+	 .cite = "Fisher RA (1935). The logic of inductive inference. J R Stat Soc "
+		 "98:39-82."},
+	{.name = "chi2", .help = "Pearson chi-square test, no continuity correction",
+	 .fn.test = dsp_test_chi2, .cite = "Pearson K (1900). Philos Mag 50:157-175."},
+	{.name = "chi2-yates", .help = "Pearson chi-square test with Yates' continuity correction",
+	 .fn.test = dsp_test_chi2_yates,
+	 .cite = "Yates F (1934). Contingency tables involving small numbers and the "
+		 "chi-square test. J R Stat Soc Suppl 1:217-235."},
+	{.name = "g", .help = "likelihood-ratio (G) test", .fn.test = dsp_test_g,
+	 .cite = "Woolf B (1957). The log likelihood ratio test (the G-test). Ann "
+		 "Hum Genet 21:397-409."},
+	{.name = "fisher-midp",
+	 .help = "Fisher's test with Lancaster's mid-p (twice the smaller one-sided)",
+	 .fn.test = dsp_test_fisher_midp, .cite = LANCASTER_1961},
+	{.name = "score",
+	 .help = "score test inverted by the chosen score-type --ratio (koopman: Pearson X^2)",
+	 .fn.test = dsp_test_score, .flags = DSP_COMPANION,
+	 .cite = KOOPMAN_1984 " " MN_1985},
+	{.name = "barnard", .help = "Barnard's unconditional exact test (pooled z), as scipy barnard_exact",
+	 .fn.test = dsp_test_barnard, .limit = "n1 n2 <= 10^8",
+	 .cite = "Barnard GA (1947). Significance tests for 2x2 tables. Biometrika "
+		 "34:123-138."},
+	{.name = "boschloo", .help = "Boschloo's unconditional exact test (Fisher's p as statistic)",
+	 .fn.test = dsp_test_boschloo, .limit = "n1 n2 <= 10^8",
+	 .cite = "Boschloo RD (1970). Raised conditional level of significance for "
+		 "the 2x2 table when testing the equality of two probabilities. Stat "
+		 "Neerl 24:1-9."},
+	{0}
 };
 
 /* Rate difference, x1/n1 - x2/n2. */
 const dsp_method dsp_diff_methods[] = {
-	{"newcombe", "Newcombe hybrid score interval (Wilson limits combined)",
-	 "Newcombe RG (1998). Stat Med 17:873-890 (method 10).",
-	 {.ratio = dsp_rd_newcombe}, NULL, NULL},
-	{"agresti-caffo", "Wald after adding 1 event and 1 non-event to each group",
-	 "Agresti A, Caffo B (2000). Am Stat 54:280-288.",
-	 {.ratio = dsp_rd_agresti_caffo}, NULL, NULL},
-	{"wald", "Wald interval (not recommended; for comparison)",
-	 "See Newcombe RG (1998). Stat Med 17:873-890 (method 1).",
-	 {.ratio = dsp_rd_wald}, NULL, NULL},
-	{"mn", "Miettinen-Nurminen score interval",
-	 "Miettinen O, Nurminen M (1985). Stat Med 4:213-226.",
-	 {.ratio = dsp_rd_mn}, dsp_test_score_mn, NULL},
-	{NULL, NULL, NULL, {NULL}, NULL, NULL}
+	{.name = "newcombe", .help = "Newcombe hybrid score interval (Wilson limits combined)",
+	 .fn.ratio = dsp_rd_newcombe, .cite = NEWCOMBE_1998D " (method 10)."},
+	{.name = "agresti-caffo", .help = "Wald after adding 1 event and 1 non-event to each group",
+	 .fn.ratio = dsp_rd_agresti_caffo, .flags = DSP_PSEUDO,
+	 .cite = "Agresti A, Caffo B (2000). Simple and effective confidence "
+		 "intervals for proportions and differences of proportions result from "
+		 "adding two successes and two failures. Am Stat 54:280-288."},
+	{.name = "wald", .help = "Wald interval (not recommended; for comparison)",
+	 .fn.ratio = dsp_rd_wald, .cite = NEWCOMBE_1998D " (method 1)."},
+	{.name = "mn", .help = "Miettinen-Nurminen score interval", .fn.ratio = dsp_rd_mn,
+	 .score = dsp_test_score_mn, .cite = MN_1985},
+	{0}
 };
 
 /* Odds ratio, [x1/(n1-x1)] / [x2/(n2-x2)]. */
 const dsp_method dsp_odds_methods[] = {
-	{"woolf", "Woolf logit interval",
-	 "Woolf B (1955). Ann Hum Genet 19:251-253.", {.ratio = dsp_or_woolf}, NULL, NULL},
-	{"gart", "Woolf logit interval with 1/2 added to every cell",
-	 "Gart JJ (1966). J R Stat Soc B 28:164-179.", {.ratio = dsp_or_gart}, NULL, NULL},
-	{"exact", "Cornfield exact conditional interval (as R fisher.test)",
-	 "Cornfield J (1956). Proc 3rd Berkeley Symp 4:135-148.",
-	 {.ratio = dsp_or_exact}, NULL, NULL},
-	{"midp", "conditional mid-p interval",
-	 "Rothman KJ, Greenland S (1998). Modern Epidemiology, 2nd ed., ch. 14.",
-	 {.ratio = dsp_or_midp}, NULL, NULL},
-	{"mn", "Miettinen-Nurminen score interval",
-	 "Miettinen O, Nurminen M (1985). Stat Med 4:213-226.",
-	 {.ratio = dsp_or_mn}, dsp_test_score_mn, NULL},
-	{"baptista-pike", "Baptista-Pike exact interval (inverts the minimum-likelihood test)",
-	 "Baptista J, Pike MC (1977). Appl Stat 26:214-220.",
-	 {.ratio = dsp_or_baptista_pike}, NULL, NULL},
-	{NULL, NULL, NULL, {NULL}, NULL, NULL}
+	{.name = "woolf", .help = "Woolf logit interval", .fn.ratio = dsp_or_woolf,
+	 .cite = "Woolf B (1955). On estimating the relation between blood group "
+		 "and disease. Ann Hum Genet 19:251-253."},
+	{.name = "gart", .help = "Woolf logit interval with 1/2 added to every cell",
+	 .fn.ratio = dsp_or_gart, .flags = DSP_PSEUDO,
+	 .cite = "Gart JJ (1966). Alternative analyses of contingency tables. J R "
+		 "Stat Soc B 28:164-179."},
+	{.name = "exact", .help = "Cornfield exact conditional interval (as R fisher.test)",
+	 .fn.ratio = dsp_or_exact,
+	 .cite = "Cornfield J (1956). A statistical problem arising from "
+		 "retrospective studies. Proc 3rd Berkeley Symp Math Stat Prob 4:135-148."},
+	{.name = "midp", .help = "conditional mid-p interval", .fn.ratio = dsp_or_midp,
+	 .cite = ROTHMAN_1998},
+	{.name = "mn", .help = "Miettinen-Nurminen score interval", .fn.ratio = dsp_or_mn,
+	 .score = dsp_test_score_mn, .cite = MN_1985},
+	{.name = "baptista-pike",
+	 .help = "Baptista-Pike exact interval (inverts the minimum-likelihood test)",
+	 .fn.ratio = dsp_or_baptista_pike,
+	 .cite = "Baptista J, Pike MC (1977). Exact two-sided confidence limits for "
+		 "the odds ratio in a 2x2 table. Appl Stat 26:214-220."},
+	{0}
 };
 
 /* Person-time rate interval, x events in exposure t. */
 const dsp_method dsp_pt_ci_methods[] = {
-	{"exact", "Garwood exact interval (gamma quantiles)",
-	 "Garwood F (1936). Biometrika 28:437-442.", {.ci = dsp_pt_ci_exact}, NULL, NULL},
-	{"midp", "mid-p exact interval",
-	 "Berry G, Armitage P (1995). The Statistician 44:417-423.",
-	 {.ci = dsp_pt_ci_midp}, NULL, NULL},
-	{"byar", "Byar's approximation to the exact interval",
-	 "Breslow NE, Day NE (1987). Statistical Methods in Cancer Research II, p. 69.",
-	 {.ci = dsp_pt_ci_byar}, NULL, NULL},
-	{"wald", "Wald interval (not recommended; for comparison)",
-	 "See Breslow NE, Day NE (1987).", {.ci = dsp_pt_ci_wald}, NULL, NULL},
-	{NULL, NULL, NULL, {NULL}, NULL, NULL}
+	{.name = "exact", .help = "Garwood exact interval (gamma quantiles)",
+	 .fn.ci = dsp_pt_ci_exact,
+	 .cite = "Garwood F (1936). Fiducial limits for the Poisson distribution. "
+		 "Biometrika 28:437-442."},
+	{.name = "midp", .help = "mid-p exact interval", .fn.ci = dsp_pt_ci_midp,
+	 .cite = BERRY_1995},
+	{.name = "byar", .help = "Byar's approximation to the exact interval",
+	 .fn.ci = dsp_pt_ci_byar,
+	 .cite = "Breslow NE, Day NE (1987). Statistical Methods in Cancer Research "
+		 "II, IARC, p. 69; Rothman KJ, Boice JD (1979)."},
+	{.name = "wald", .help = "Wald interval (not recommended; for comparison)",
+	 .fn.ci = dsp_pt_ci_wald, .cite = BRESLOW_1987},
+	{0}
 };
 
 /* Person-time rate ratio, (x1/t1) / (x2/t2). */
 const dsp_method dsp_pt_ratio_methods[] = {
-	{"exact", "conditional exact: Clopper-Pearson on x1 of x1 + x2, transformed",
-	 "Armitage P, Berry G, Matthews JNS (2002). Statistical Methods in Medical "
-	 "Research, 4th ed., sec. 5.3.", {.ratio = dsp_pt_rr_exact}, NULL, NULL},
-	{"midp", "conditional mid-p: mid-p interval on x1 of x1 + x2, transformed",
-	 "Rothman KJ, Greenland S (1998). Modern Epidemiology, 2nd ed., ch. 14.",
-	 {.ratio = dsp_pt_rr_midp}, NULL, NULL},
-	{"wald", "Wald interval of the log rate ratio",
-	 "Rothman KJ, Greenland S (1998). Modern Epidemiology, 2nd ed., ch. 14.",
-	 {.ratio = dsp_pt_rr_wald}, NULL, NULL},
-	{NULL, NULL, NULL, {NULL}, NULL, NULL}
+	{.name = "exact", .help = "conditional exact: Clopper-Pearson on x1 of x1 + x2, transformed",
+	 .fn.ratio = dsp_pt_rr_exact, .cite = ARMITAGE_2002},
+	{.name = "midp", .help = "conditional mid-p: mid-p interval on x1 of x1 + x2, transformed",
+	 .fn.ratio = dsp_pt_rr_midp, .cite = ROTHMAN_1998},
+	{.name = "wald", .help = "Wald interval of the log rate ratio",
+	 .fn.ratio = dsp_pt_rr_wald, .cite = ROTHMAN_1998},
+	{0}
 };
 
 /* Person-time test of x1/t1 against x2/t2. */
 const dsp_method dsp_pt_test_methods[] = {
-	{"exact", "conditional binomial test, two-sided as R's poisson.test",
-	 "Armitage P, Berry G, Matthews JNS (2002), sec. 5.3; R poisson.test.",
-	 {.test = dsp_pt_test_exact}, NULL, NULL},
-	{"midp", "conditional binomial test with mid-p (twice the smaller one-sided)",
-	 "Lancaster HO (1961). J Am Stat Assoc 56:223-234.",
-	 {.test = dsp_pt_test_midp}, NULL, NULL},
-	{"score", "score (chi-square) test on the conditional binomial",
-	 "Breslow NE, Day NE (1987). Statistical Methods in Cancer Research II.",
-	 {.test = dsp_pt_test_score}, NULL, NULL},
-	{NULL, NULL, NULL, {NULL}, NULL, NULL}
+	{.name = "exact", .help = "conditional binomial test, two-sided as R's poisson.test",
+	 .fn.test = dsp_pt_test_exact, .cite = ARMITAGE_2002},
+	{.name = "midp", .help = "conditional binomial test with mid-p (twice the smaller one-sided)",
+	 .fn.test = dsp_pt_test_midp, .cite = LANCASTER_1961},
+	{.name = "score", .help = "score (chi-square) test on the conditional binomial",
+	 .fn.test = dsp_pt_test_score, .cite = BRESLOW_1987},
+	{0}
 };
+
+const dsp_kind dsp_kinds[] = {
+	{"--ci", 0, 0, DSP_ONE, DSP_PROPORTION, dsp_ci_methods, "rate", "propci",
+	 "Rate intervals (--ci)", NULL},
+	{"--ratio", 0, 0, DSP_PAIR, DSP_RATIO, dsp_ratio_methods, "rr", "ratio",
+	 "Relative-rate intervals (--ratio)", dsp_rr},
+	{"--diff", 0, 1, DSP_PAIR, DSP_DIFFERENCE, dsp_diff_methods, "rd", "diff",
+	 "Rate-difference intervals (--diff)", dsp_rd},
+	{"--odds", 0, 1, DSP_PAIR, DSP_RATIO, dsp_odds_methods, "or", "odds",
+	 "Odds-ratio intervals (--odds)", dsp_or},
+	{"--test", 0, 0, DSP_TEST, DSP_PVALUE, dsp_test_methods, "p", "test2x2",
+	 "Tests (--test)", NULL},
+	{"--ci", 1, 0, DSP_ONE, DSP_RATE, dsp_pt_ci_methods, "rate", "ptrate",
+	 "Person-time rate intervals (-x, --ci)", NULL},
+	{"--ratio", 1, 0, DSP_PAIR, DSP_RATIO, dsp_pt_ratio_methods, "rr", "ptratio",
+	 "Person-time rate ratios (-x, --ratio)", dsp_rr},
+	{"--test", 1, 0, DSP_TEST, DSP_PVALUE, dsp_pt_test_methods, "p", "pttest",
+	 "Person-time tests (-x, --test)", NULL},
+	{0}
+};
+
+const dsp_kind *dsp_kind_find(const char *option, int person_time)
+{
+	for (const dsp_kind *k = dsp_kinds; k->option; k++)
+		if (strcmp(k->option, option) == 0 && k->person_time == !!person_time)
+			return k;
+	return NULL;
+}
 
 double dsp_test_p(dsp_test_fn f, double x1, double n1, double x2, double n2)
 {

@@ -1,9 +1,13 @@
 /*
- * methods.h - the method tables.  Each kind of computation (rate interval,
- * ratio interval, test) has one table of {name, function, one-line help,
- * citation}; option parsing, --help and the man pages all come from these,
- * so they cannot drift apart.  To add a method, write its function in the
- * module for its kind and add a row here.
+ * methods.h - the methods as data.  Each kind of computation (rate
+ * interval, relative-rate interval, test, ...) has one table of
+ * {name, one-line help, citation, function, ...}, and one table of kinds
+ * says, for each, the option that picks it, the shape of its functions, the
+ * output columns and the reference fixtures.  Option parsing, --help,
+ * --methods, the output columns, the accuracy test, the coverage program
+ * and the man-page check all loop over these, so they cannot drift apart.
+ * To add a method, write its function in the module of its kind and add a
+ * row to its table; to add a kind, add a table and a row of dsp_kinds.
  */
 #ifndef DSP_METHODS_H
 #define DSP_METHODS_H
@@ -13,23 +17,34 @@ typedef int (*dsp_ratio_fn)(double x1, double n1, double x2, double n2,
 			    double level, double *lo, double *hi);
 typedef int (*dsp_test_fn)(double x1, double n1, double x2, double n2, double *p);
 
+/* Method flags. */
+enum {
+	/* Adds pseudo-counts (1/2, or one event and one non-event): its
+	 * interval is about adjusted counts and may exclude the raw estimate. */
+	DSP_PSEUDO = 1,
+	/* A test that stands for "the test the chosen interval inverts": the
+	 * --ratio method's score companion when it has one. */
+	DSP_COMPANION = 2
+};
+
 typedef struct {
 	const char *name;
 	const char *help;   /* one line for --help */
-	const char *cite;   /* the reference, for the man page */
+	const char *cite;   /* the reference, as the man page prints it */
 	union {
 		dsp_ci_fn ci;
 		dsp_ratio_fn ratio;
 		dsp_test_fn test;
 	} fn;
-	/* Score-type ratio intervals only: the test of ratio = 1 that the
+	/* Score-type intervals only: the test of no difference that the
 	 * interval inverts, so that its p < 1 - level exactly when the
-	 * interval excludes 1 (`--test score` uses it).  NULL otherwise. */
+	 * interval excludes the null.  NULL otherwise. */
 	dsp_test_fn score;
 	/* Where the method stops short of every count the input accepts (2^53):
 	 * the limit in words, for the message when it returns DSP_ERANGE and
 	 * for the man page.  NULL: no limit of its own. */
 	const char *limit;
+	unsigned flags;     /* DSP_PSEUDO, DSP_COMPANION */
 } dsp_method;
 
 /* Each table ends with a row whose name is NULL; the first row is the default. */
@@ -42,6 +57,47 @@ extern const dsp_method dsp_odds_methods[];   /* .ratio: odds ratio */
 extern const dsp_method dsp_pt_ci_methods[];     /* .ci: x per t */
 extern const dsp_method dsp_pt_ratio_methods[];  /* .ratio: (x1/t1) / (x2/t2) */
 extern const dsp_method dsp_pt_test_methods[];   /* .test: x1/t1 vs x2/t2 */
+
+/* The shapes of method functions. */
+typedef enum {
+	DSP_ONE,    /* fn.ci: x of n (or x per t) */
+	DSP_PAIR,   /* fn.ratio: x1 of n1 against x2 of n2 */
+	DSP_TEST    /* fn.test: the same, a p-value */
+} dsp_shape;
+
+/* What an interval kind estimates, for the grid's range checks. */
+typedef enum {
+	DSP_PROPORTION,  /* in [0, 1] */
+	DSP_RATE,        /* in [0, inf): person-time */
+	DSP_RATIO,       /* in [0, inf]: relative rate, odds ratio */
+	DSP_DIFFERENCE,  /* in [-1, 1] */
+	DSP_PVALUE       /* in [0, 1] */
+} dsp_quantity;
+
+/* A point estimate from two groups' counts: dsp_rr, dsp_rd, dsp_or. */
+typedef double (*dsp_estimate_fn)(double x1, double n1, double x2, double n2);
+
+typedef struct {
+	const char *option;        /* "--ci" */
+	int person_time;           /* the table that -x selects */
+	int optional;              /* its columns appear only when asked for */
+	dsp_shape shape;
+	dsp_quantity quantity;
+	const dsp_method *methods;
+	const char *column;        /* output columns COLUMN, COLUMN_lo, COLUMN_hi
+				    * (a test: COLUMN alone) */
+	const char *fixture;       /* references: fixtures/refs/FIXTURE.csv and
+				    * any fixtures/refs/NAME-FIXTURE.csv */
+	const char *title;         /* the man page's METHODS subsection */
+	dsp_estimate_fn estimate;  /* DSP_PAIR: the point estimate (DSP_ONE's
+				    * is x/n; a test has none) */
+} dsp_kind;
+
+/* Every kind; ends with a row whose option is NULL. */
+extern const dsp_kind dsp_kinds[];
+
+/* The kind picked by option (with -x when person_time), or NULL. */
+const dsp_kind *dsp_kind_find(const char *option, int person_time);
 
 /* The p-value of test f, NaN whenever f does not return DSP_OK: for callers
  * that need no reason. */

@@ -149,9 +149,9 @@ cmd: for w in 1x -1 ''; do printf 'g,w\na,%s\n' "$w" | disp-count -g g -w w; ech
 --- stdout
 disp-count: stdin:2: column 'w': not a non-negative integer: '1x'
 exit 65
-disp-count: stdin:2: column 'w': not a non-negative integer: '-1'
+disp-count: stdin:2: column 'w': not a non-negative integer (negative): '-1'
 exit 65
-disp-count: stdin:2: column 'w': not a non-negative integer: ''
+disp-count: stdin:2: column 'w': not a non-negative integer (empty): ''
 exit 65
 
 === count overflow is an error, never a wrap
@@ -161,7 +161,7 @@ g,w
 a,9223372036854775807
 a,1
 --- stderr
-disp-count: stdin:3: count overflow (above 2^63-1)
+disp-count: stdin:3: column 'w': count overflow: the group's sum passes 2^63-1: '1'
 --- exit 65
 
 === merge: events above total

@@ -96,12 +96,13 @@ only,81,263
 g,events,total,rate,rate_lo,rate_hi,ref,rr,rr_lo,rr_hi,p
 only,81,263,0.307985,0.255289,0.36621,only,1,,,
 
-=== header only: header out
-cmd: disp-rate
+=== header only is an error: no groups (a CI job must not pass on an empty table)
+cmd: disp-rate -r White
 --- stdin
 g,events,total
---- stdout
-g,events,total,rate,rate_lo,rate_hi,ref,rr,rr_lo,rr_hi,p
+--- stderr
+disp-rate: no groups: the input has a header but no rows
+--- exit 65
 
 === empty input is an error
 cmd: disp-rate
@@ -166,7 +167,7 @@ cmd: disp-rate
 g,events,total
 a,-1,4
 --- stderr
-disp-rate: stdin:2: column 'events': not a non-negative integer: '-1'
+disp-rate: stdin:2: column 'events': not a non-negative integer (negative): '-1'
 --- exit 65
 
 === empty count
@@ -175,7 +176,7 @@ cmd: disp-rate
 g,events,total
 a,,4
 --- stderr
-disp-rate: stdin:2: column 'events': not a non-negative integer: ''
+disp-rate: stdin:2: column 'events': not a non-negative integer (empty): ''
 --- exit 65
 
 === count above 2^53
@@ -277,7 +278,7 @@ disp-rate: write error: No space left on device
 === unknown method
 cmd: disp-rate --ci wald-cc
 --- stderr
-disp-rate: unknown method for --ci: 'wald-cc'
+disp-rate: unknown method for --ci: 'wald-cc' (methods: wilson, jeffreys, exact, wilson-cc, midp, agresti-coull, wald)
 Try 'disp-rate --help' for more information.
 --- exit 64
 
@@ -354,7 +355,7 @@ Try 'disp-rate --help' for more information.
 === an unknown --diff method is a usage error
 cmd: disp-rate --diff nonesuch </dev/null
 --- stderr
-disp-rate: unknown method for --diff: 'nonesuch'
+disp-rate: unknown method for --diff: 'nonesuch' (methods: newcombe, agresti-caffo, wald, mn)
 Try 'disp-rate --help' for more information.
 --- exit 64
 
@@ -396,7 +397,7 @@ disp-rate: stdin:2: column 'years': exposure must be a positive number: '0'
 === -x: a method without a person-time form is a usage error
 cmd: disp-rate -x years --ratio koopman </dev/null
 --- stderr
-disp-rate: unknown method for --ratio with -x: 'koopman'
+disp-rate: unknown method for --ratio with -x: 'koopman' (methods: exact, midp, wald)
 Try 'disp-rate --help' for more information.
 --- exit 64
 

@@ -5,14 +5,14 @@
  * Each expected serialization is written by hand from the input.
  */
 #include "tap.h"
-#include "csvio.h"
+#include "csvin.h"
 
 #include <string.h>
 
 static char got[4096];
 
 /* Serializes a record as "LINE:field|field|...;". */
-static int collect(void *ctx, const csv_row *r)
+static int collect(void *ctx, const csvin_row *r)
 {
 	(void)ctx;
 	size_t n = strlen(got);
@@ -27,15 +27,15 @@ static int collect(void *ctx, const csv_row *r)
 static void feed(const char *in, size_t len, char delim, size_t chunk, size_t split)
 {
 	got[0] = '\0';
-	csv_reader *r = csv_reader_new("test", delim, collect, NULL);
+	csvin_reader *r = csvin_reader_new("test", delim, collect, NULL);
 	if (split) {  /* two pieces */
-		csv_reader_feed(r, in, split);
-		csv_reader_feed(r, in + split, len - split);
+		csvin_reader_feed(r, in, split);
+		csvin_reader_feed(r, in + split, len - split);
 	} else {
 		for (size_t i = 0; i < len; i += chunk)
-			csv_reader_feed(r, in + i, len - i < chunk ? len - i : chunk);
+			csvin_reader_feed(r, in + i, len - i < chunk ? len - i : chunk);
 	}
-	csv_reader_finish(r);
+	csvin_reader_finish(r);
 }
 
 static void check(const char *name, const char *in, char delim, const char *want)

@@ -1,0 +1,92 @@
+/*
+ * counts.h - the counts layer: a table of events and totals (or exposures)
+ * by group, as every counts-reading filter needs it.
+ *
+ * A group is keyed by one or more columns (the group, later strata or
+ * stages too).  counts_read() reads a counts table through csvin: columns
+ * by name, strict validation (counts are integers 0 .. 2^53, events at most
+ * the total, exposures positive), and each key once, or summed with merge.
+ * disp-count adds record-level rows to the same table with counts_group().
+ * Groups stay in the order first seen; lookups go through the keyed hash
+ * table, so a million groups take linear time.
+ */
+#ifndef DISP_COUNTS_H
+#define DISP_COUNTS_H
+
+#include "csvin.h"
+#include "hash.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+	char **key;             /* the key fields, NUL-terminated */
+	size_t *klen;
+	int64_t events, total;
+	double exposure;        /* person-time (exposure column) */
+	char *exposure_text;    /* as read, echoed to the output */
+	const char *file;       /* where the key was first seen */
+	long line;
+	char *packed;           /* the key as one string, for the hash table */
+	size_t plen;
+} counts_group;
+
+typedef struct {
+	/* What to read; set before counts_read(). */
+	size_t nkey;
+	const char **keycols;   /* key column names; NULL: the first column */
+	const char *events;     /* events column */
+	const char *total;      /* total column, or */
+	const char *exposure;   /* exposure column (person-time) */
+	int merge;              /* sum repeated keys (else a repeat is an error) */
+	int events_optional;    /* with merge: no events column, totals only */
+	int64_t max_count;      /* largest count accepted (0: 2^53) */
+
+	/* Filled in. */
+	char **keyname;         /* the key columns' header names */
+	int has_events;
+	counts_group *g;
+	size_t n, cap;
+
+	/* Internal. */
+	size_t *ki, ei, ti;
+	ht *index;
+	char *scratch;
+	size_t scap;
+} counts_table;
+
+/* Reads a counts table from files (stdin when nfiles is 0).  Exits 65 on
+ * bad data, naming file, line, column and value. */
+void counts_read(counts_table *t, char *const *files, int nfiles, char delim);
+
+/* Binds the key columns of t to a header (also done by counts_read). */
+void counts_bind(counts_table *t, const csvin_row *header);
+
+/* The group of row r (its key fields at the bound columns), added with
+ * zero counts if new. */
+counts_group *counts_group_for(counts_table *t, const csvin_row *r);
+
+/* Adds v to *sum, or exits 65 naming the row, column col and its value
+ * text when the sum would pass max_count. */
+void counts_add(const counts_table *t, int64_t *sum, int64_t v,
+		const csvin_row *r, const char *col, const char *text);
+
+/* Parses a count in field i of row r (column col), or exits 65 with the
+ * reason and a hint. */
+int64_t counts_parse(const counts_table *t, const csvin_row *r, size_t i,
+		     const char *col);
+
+/*
+ * The reference group: the one whose name (single key) is ref; with ref
+ * NULL the largest total (or exposure), the first on a tie.  A name that is
+ * not there exits 65 listing the groups, with "did you mean" for one that
+ * differs only in case or spaces.
+ */
+size_t counts_ref(const counts_table *t, const char *ref);
+
+/* Sorts the groups bytewise by key, field by field (a prefix first). */
+void counts_sort(counts_table *t);
+
+void counts_free(counts_table *t);
+
+#endif

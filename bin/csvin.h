@@ -1,0 +1,65 @@
+/*
+ * csvin.h - the CSV input every filter streams through.
+ *
+ * Reading is push-style over libcsv in strict mode: csvin_read() parses the
+ * named files (or stdin) and calls back once with the header and once per
+ * data row, so memory never depends on the number of rows.  It accepts LF,
+ * CRLF and CR line ends, a UTF-8 byte-order mark, and quoted fields holding
+ * delimiters, quotes and newlines.  Spaces are data: nothing is trimmed.
+ * Blank lines carry no record (write "" for a lone empty field).
+ *
+ * Malformed input (bad quoting, a row whose field count differs from the
+ * header, a NUL byte, files with different headers) is reported as
+ * "PROG: FILE:LINE: ..." and exits 65; an input that cannot be opened or
+ * read (a directory, a read error) exits 66; memory exhaustion exits 71.
+ */
+#ifndef DISP_CSVIN_H
+#define DISP_CSVIN_H
+
+#include <stddef.h>
+
+/* One record as handed to a callback.  Valid only during the callback. */
+typedef struct {
+	const char *file;  /* name for messages: the path, or "stdin" */
+	long line;         /* line on which the record starts (1 = header) */
+	size_t nf;         /* number of fields */
+	char **f;          /* NUL-terminated field values */
+	size_t *len;       /* their lengths */
+} csvin_row;
+
+/* Callback; the return value is ignored (reserved: 0 = go on). */
+typedef int (*csvin_fn)(void *ctx, const csvin_row *row);
+
+/*
+ * Reads files[0..nfiles-1] in order ("-" is stdin; nfiles == 0 reads stdin).
+ * on_header is called once, with the first file's header; every later file
+ * must have an identical header.  on_row is called for each data row, whose
+ * field count is already checked against the header.  An empty input (no
+ * header at all) calls on_header with nf == 0 and no rows.
+ */
+void csvin_read(char *const *files, int nfiles, char delim,
+		csvin_fn on_header, csvin_fn on_row, void *ctx);
+
+/*
+ * Low-level incremental interface, used by csvin_read() and by the test that
+ * replays inputs at every chunk size.  Feed bytes in any split; results do
+ * not depend on where the input is split.
+ */
+typedef struct csvin_reader csvin_reader;
+csvin_reader *csvin_reader_new(const char *name, char delim,
+			       csvin_fn on_record, void *ctx);
+void csvin_reader_feed(csvin_reader *r, const char *buf, size_t len);
+void csvin_reader_finish(csvin_reader *r);   /* end of input; frees r */
+
+/*
+ * The column called name in a header row.  An unknown name exits 65 with
+ * "PROG: FILE:1: unknown column 'NAME' (columns: a, b, c)", and a hint when
+ * the header is one column holding ';' or TAB (a wrong delimiter); a name
+ * that appears twice in the header exits 65 too.
+ */
+size_t csvin_column(const csvin_row *header, const char *name);
+
+/* The same for a column that may be absent: -1 when it is. */
+long csvin_find(const csvin_row *header, const char *name);
+
+#endif

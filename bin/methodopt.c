@@ -1,0 +1,77 @@
+/*
+ * methodopt.c - methods on the command line (see methodopt.h).
+ */
+#include "methodopt.h"
+#include "dsp.h"
+#include "err.h"
+#include "writer.h"
+
+#include <string.h>
+
+static const char *kind_name(const dsp_kind *k)
+{
+	return k->person_time ? (strcmp(k->option, "--ci") == 0 ? "--ci with -x" :
+				 strcmp(k->option, "--ratio") == 0 ? "--ratio with -x" :
+				 "--test with -x") : k->option;
+}
+
+const dsp_method *mo_pick(const dsp_kind *k, const char *name)
+{
+	if (!name)
+		return k->methods;
+	const dsp_method *m = dsp_method_find(k->methods, name);
+	if (m)
+		return m;
+	char list[512] = "";
+	for (m = k->methods; m->name; m++) {
+		size_t n = strlen(list);
+		snprintf(list + n, sizeof list - n, "%s%s", n ? ", " : "", m->name);
+	}
+	err_usage("unknown method for %s: '%s' (methods: %s)", kind_name(k),
+		  err_show(name), list);
+}
+
+void mo_help(FILE *fp)
+{
+	for (const dsp_kind *k = dsp_kinds; k->option; k++) {
+		fprintf(fp, "\nMethods for %s%s:\n", kind_name(k),
+			k->optional ? "" : " (the first is the default)");
+		for (const dsp_method *m = k->methods; m->name; m++)
+			fprintf(fp, "  %-13s  %s\n", m->name, m->help);
+	}
+}
+
+void mo_list(FILE *fp)
+{
+	static const wr_col cols[] = {
+		{"option", WR_TEXT}, {"person_time", WR_NUM}, {"method", WR_TEXT},
+		{"default", WR_NUM}, {"limit", WR_TEXT}, {"help", WR_TEXT},
+		{"citation", WR_TEXT}};
+	wr_opts o = {',', 0, 6};
+	wr_table *w = wr_begin(fp, &o, cols, sizeof cols / sizeof *cols);
+	for (const dsp_kind *k = dsp_kinds; k->option; k++)
+		for (const dsp_method *m = k->methods; m->name; m++) {
+			wr_str(w, k->option);
+			wr_int(w, k->person_time);
+			wr_str(w, m->name);
+			wr_int(w, m == k->methods && !k->optional);
+			wr_str(w, m->limit ? m->limit : "");
+			wr_str(w, m->help);
+			wr_str(w, m->cite);
+			wr_end_row(w);
+		}
+	wr_finish(w);
+}
+
+void mo_check(int rc, const dsp_kind *k, const dsp_method *m, const char *group)
+{
+	if (rc == DSP_ENOCONV)
+		err_warn("%s %s did not converge for group '%s'", kind_name(k),
+			 m->name, err_show(group));
+	if (rc == DSP_ERANGE)
+		err_die(EX_DATA, "%s %s: group '%s' is beyond the method's limit (%s)",
+			kind_name(k), m->name, err_show(group),
+			m->limit ? m->limit : "see the man page");
+	if (rc == DSP_ENOMEM)
+		err_nomem();
+}

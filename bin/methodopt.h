@@ -1,0 +1,31 @@
+/*
+ * methodopt.h - methods chosen on the command line, from the tables of
+ * stats/methods.h: picking one by name, listing them in --help and
+ * --methods, and telling the user what a method's status means.
+ */
+#ifndef DISP_METHODOPT_H
+#define DISP_METHODOPT_H
+
+#include "methods.h"
+
+#include <stdio.h>
+
+/* The method of kind k called name, or its default when name is NULL; an
+ * unknown name is a usage error that lists the valid ones. */
+const dsp_method *mo_pick(const dsp_kind *k, const char *name);
+
+/* "Methods for --ci:" and its methods, for every kind (--help). */
+void mo_help(FILE *fp);
+
+/* Every method as CSV: option, person_time, method, default, limit, help,
+ * citation (--methods). */
+void mo_list(FILE *fp);
+
+/*
+ * What status rc of method m (kind k) on group means to the user: a
+ * warning when it did not converge, exit 65 naming the method and its limit
+ * when the counts are beyond it, exit 71 when memory ran out.
+ */
+void mo_check(int rc, const dsp_kind *k, const dsp_method *m, const char *group);
+
+#endif
