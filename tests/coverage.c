@@ -4,8 +4,9 @@
  * interval contains it (the outcomes are enumerated, so there is no
  * simulation error).  `make coverage` runs it; it is not part of `check`.
  *
- * Prints CSV: kind, method, n (per group), level, mean and minimum
- * coverage over the grid, and the share of grid points below the level.
+ * Prints CSV: kind (its option), method, n (per group), level, mean and
+ * minimum coverage over the grid, and the share of grid points below the
+ * level.  Every interval kind of dsp_kinds is covered, by its shape.
  * The known patterns (Brown, Cai & DasGupta 2001; Newcombe 1998; Fagerland,
  * Lydersen & Laake 2015) should show: Wald far below the level, Wilson and
  * Jeffreys near it on average, Clopper-Pearson and the exact conditional
@@ -58,26 +59,18 @@ static void one_rate(const dsp_method *m, int n, double level)
 	}
 	char nb[32];
 	snprintf(nb, sizeof nb, "%d", n);
-	print("ci", m->name, nb, level, &s);
+	print("--ci", m->name, nb, level, &s);
 	free(lo);
 	free(hi);
 }
 
-/* The parameter a two-group interval estimates, at (p1, p2). */
-enum target { RATIO, DIFF, ODDS };
-
-static double target(enum target t, double p1, double p2)
-{
-	return t == RATIO ? p1 / p2 : t == DIFF ? p1 - p2 :
-	       p1 / (1 - p1) / (p2 / (1 - p2));
-}
-
 /*
  * Two groups of n each, x1 ~ Binomial(n, p1), x2 ~ Binomial(n, p2); the
- * grid is p2 in (0, 1) against p1 from the same grid, 24 x 24 points.
+ * grid is p2 in (0, 1) against p1 from the same grid, 24 x 24 points.  The
+ * parameter at (p1, p2) is the kind's estimate of counts p1 of 1 and p2
+ * of 1: p1/p2, p1 - p2 or the odds ratio.
  */
-static void two_group(const char *kind, enum target t, const dsp_method *m,
-		      int n, double level)
+static void two_group(const dsp_kind *kd, const dsp_method *m, int n, double level)
 {
 	size_t k = (size_t)(n + 1);
 	double *lo = malloc(k * k * sizeof *lo), *hi = malloc(k * k * sizeof *hi);
@@ -88,7 +81,8 @@ static void two_group(const char *kind, enum target t, const dsp_method *m,
 	double b1[1024], b2[1024];
 	for (int i = 1; i < 25; i++)
 		for (int j = 1; j < 25; j++) {
-			double p1 = i / 25.0, p2 = j / 25.0, th = target(t, p1, p2);
+			double p1 = i / 25.0, p2 = j / 25.0;
+			double th = kd->estimate(p1, 1, p2, 1);
 			for (int x = 0; x <= n; x++) {
 				b1[x] = gsl_ran_binomial_pdf(x, p1, n);
 				b2[x] = gsl_ran_binomial_pdf(x, p2, n);
@@ -102,7 +96,7 @@ static void two_group(const char *kind, enum target t, const dsp_method *m,
 		}
 	char nb[32];
 	snprintf(nb, sizeof nb, "%d+%d", n, n);
-	print(kind, m->name, nb, level, &s);
+	print(kd->option, m->name, nb, level, &s);
 	free(lo);
 	free(hi);
 }
@@ -122,7 +116,7 @@ static void pt_rate(const dsp_method *m, double level)
 		}
 		add(&s, cov, level);
 	}
-	print("pt-ci", m->name, "mu 0.5..100", level, &s);
+	print("-x --ci", m->name, "mu 0.5..100", level, &s);
 }
 
 /*
@@ -157,7 +151,7 @@ static void pt_ratio(const dsp_method *m, double level)
 				}
 			add(&s, cov, level);
 		}
-	print("pt-ratio", m->name, "mu2 2..50", level, &s);
+	print("-x --ratio", m->name, "mu2 2..50", level, &s);
 }
 
 int main(int argc, char **argv)
@@ -166,19 +160,18 @@ int main(int argc, char **argv)
 	static const int ns[] = {10, 30, 100, 1000};
 	static const int ns2[] = {10, 30, 60};
 	printf("kind,method,n,level,mean,min,share_below\n");
-	for (const dsp_method *m = dsp_ci_methods; m->name; m++)
-		for (size_t i = 0; i < sizeof ns / sizeof *ns; i++)
-			one_rate(m, ns[i], level);
-	const struct { const char *kind; enum target t; const dsp_method *tab; } two[] = {
-		{"ratio", RATIO, dsp_ratio_methods}, {"diff", DIFF, dsp_diff_methods},
-		{"odds", ODDS, dsp_odds_methods}};
-	for (size_t f = 0; f < 3; f++)
-		for (const dsp_method *m = two[f].tab; m->name; m++)
-			for (size_t i = 0; i < sizeof ns2 / sizeof *ns2; i++)
-				two_group(two[f].kind, two[f].t, m, ns2[i], level);
-	for (const dsp_method *m = dsp_pt_ci_methods; m->name; m++)
-		pt_rate(m, level);
-	for (const dsp_method *m = dsp_pt_ratio_methods; m->name; m++)
-		pt_ratio(m, level);
+	for (const dsp_kind *k = dsp_kinds; k->option; k++)
+		for (const dsp_method *m = k->methods; m->name; m++) {
+			if (k->shape == DSP_ONE && k->person_time)
+				pt_rate(m, level);
+			else if (k->shape == DSP_PAIR && k->person_time)
+				pt_ratio(m, level);
+			else if (k->shape == DSP_ONE)
+				for (size_t i = 0; i < sizeof ns / sizeof *ns; i++)
+					one_rate(m, ns[i], level);
+			else if (k->shape == DSP_PAIR)
+				for (size_t i = 0; i < sizeof ns2 / sizeof *ns2; i++)
+					two_group(k, m, ns2[i], level);
+		}
 	return 0;
 }

@@ -1,4 +1,4 @@
-"""Unconditional exact tests -> fixtures/refs/uncond.csv (method,x1,n1,x2,n2,p,ref).
+"""Unconditional exact tests -> fixtures/refs/uncond-test2x2.csv (method,x1,n1,x2,n2,p,ref).
 
 The rejection region is found in exact arithmetic from the definitions
 scipy documents: barnard, tables whose pooled z statistic is at least as
@@ -122,7 +122,7 @@ def main():
             else:
                 same += 1
                 worst_same = max(worst_same, abs(s - p) / p)
-    with open("fixtures/refs/uncond.csv", "w") as fp:
+    with open("fixtures/refs/uncond-test2x2.csv", "w") as fp:
         fp.write("\n".join(rows) + "\n")
     print("uncond: %d tables; scipy within 1e-6 on %d (max relative difference %.3g), "
           "below by more on %d (its region rounded or its shgo short of the max), above on %d"

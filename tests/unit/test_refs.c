@@ -9,11 +9,17 @@
  * Values below DBL_MIN (subnormal p-values) are compared on the scale of
  * DBL_MIN, since a subnormal double holds fewer than 16 digits.
  *
+ * Which kind of method a file holds comes from its name and dsp_kinds:
+ * FIXTURE.csv or NAME-FIXTURE.csv for the kind whose fixture is FIXTURE
+ * (propci.csv, huge-propci.csv, uncond-test2x2.csv).  A CSV file that
+ * matches no kind fails, so none is skipped without a word.
+ *
  * Usage: test_refs [DIR]   (default: fixtures/refs)
  */
 #include "tap.h"
 #include "methods.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,7 +34,7 @@ struct acc {
 	int shown;
 };
 
-static struct acc accs[64];
+static struct acc accs[256];
 static size_t nacc;
 
 static struct acc *acc_for(const char *file, const char *method, const char *ref)
@@ -87,16 +93,14 @@ static void record(struct acc *a, double got, double want, const char *row)
 	}
 }
 
-enum kind { ONE, PAIR, TEST };  /* the layouts of the files */
-
-static void run_file(const char *dir, const char *name, enum kind kind,
-		     const dsp_method *table, int required)
+/* The layout of a file follows its kind's shape (see below). */
+static void run_file(const char *dir, const char *name, const dsp_kind *k)
 {
 	char path[512], line[1024], copy[1024], *f[MAXF];
+	const dsp_method *table = k->methods;
+	dsp_shape kind = k->shape;
 	snprintf(path, sizeof path, "%s/%s", dir, name);
 	FILE *fp = fopen(path, "r");
-	if (!fp && !required)
-		return;
 	tap_ok(fp != NULL, "open %s", path);
 	if (!fp)
 		return;
@@ -113,19 +117,19 @@ static void run_file(const char *dir, const char *name, enum kind kind,
 			v[i] = strtod(f[i], NULL);
 		const dsp_method *m = dsp_method_find(table, f[0]);
 		double lo = NAN, hi = NAN;
-		if (kind == ONE && nf == 7) {          /* method,x,n,level,lo,hi,ref */
+		if (kind == DSP_ONE && nf == 7) {          /* method,x,n,level,lo,hi,ref */
 			struct acc *a = acc_for(name, f[0], f[6]);
 			if (m)
 				m->fn.ci(v[1], v[2], v[3], &lo, &hi);
 			record(a, lo, v[4], copy);
 			record(a, hi, v[5], copy);
-		} else if (kind == PAIR && nf == 9) {  /* method,x1,n1,x2,n2,level,lo,hi,ref */
+		} else if (kind == DSP_PAIR && nf == 9) {  /* method,x1,n1,x2,n2,level,lo,hi,ref */
 			struct acc *a = acc_for(name, f[0], f[8]);
 			if (m)
 				m->fn.ratio(v[1], v[2], v[3], v[4], v[5], &lo, &hi);
 			record(a, lo, v[6], copy);
 			record(a, hi, v[7], copy);
-		} else if (kind == TEST && nf == 7) {  /* method,x1,n1,x2,n2,p,ref */
+		} else if (kind == DSP_TEST && nf == 7) {  /* method,x1,n1,x2,n2,p,ref */
 			struct acc *a = acc_for(name, f[0], f[6]);
 			double p = NAN;
 			if (m)
@@ -138,18 +142,53 @@ static void run_file(const char *dir, const char *name, enum kind kind,
 	fclose(fp);
 }
 
+/* The kind whose fixture name is FIXTURE in NAME.csv or NAME-FIXTURE.csv. */
+static const dsp_kind *kind_of(const char *file)
+{
+	size_t n = strlen(file);
+	if (n < 5 || strcmp(file + n - 4, ".csv"))
+		return NULL;
+	const char *dash = strrchr(file, '-'), *stem = dash ? dash + 1 : file;
+	for (const dsp_kind *k = dsp_kinds; k->option; k++)
+		if (strlen(k->fixture) == (size_t)(file + n - 4 - stem) &&
+		    strncmp(stem, k->fixture, strlen(k->fixture)) == 0)
+			return k;
+	return NULL;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 int main(int argc, char **argv)
 {
 	const char *dir = argc > 1 ? argv[1] : "fixtures/refs";
-	run_file(dir, "propci.csv", ONE, dsp_ci_methods, 1);
-	run_file(dir, "ratio.csv", PAIR, dsp_ratio_methods, 1);
-	run_file(dir, "test2x2.csv", TEST, dsp_test_methods, 1);
-	run_file(dir, "diff.csv", PAIR, dsp_diff_methods, 0);
-	run_file(dir, "odds.csv", PAIR, dsp_odds_methods, 0);
-	run_file(dir, "uncond.csv", TEST, dsp_test_methods, 0);
-	run_file(dir, "ptrate.csv", ONE, dsp_pt_ci_methods, 0);
-	run_file(dir, "ptratio.csv", PAIR, dsp_pt_ratio_methods, 0);
-	run_file(dir, "pttest.csv", TEST, dsp_pt_test_methods, 0);
+	/* Every kind's own fixture must be there. */
+	for (const dsp_kind *k = dsp_kinds; k->option; k++) {
+		char path[512];
+		snprintf(path, sizeof path, "%s/%s.csv", dir, k->fixture);
+		FILE *fp = fopen(path, "r");
+		tap_ok(fp != NULL, "%s has its reference file %s", k->option, path);
+		if (fp)
+			fclose(fp);
+	}
+	DIR *d = opendir(dir);
+	tap_ok(d != NULL, "open %s", dir);
+	static char *names[256];   /* static: the report keeps pointers into it */
+	size_t nn = 0;
+	for (struct dirent *e; d && (e = readdir(d)) && nn < 256;)
+		if (strlen(e->d_name) > 4 && strcmp(e->d_name + strlen(e->d_name) - 4, ".csv") == 0)
+			names[nn++] = strdup(e->d_name);
+	if (d)
+		closedir(d);
+	qsort(names, nn, sizeof *names, by_name);  /* a stable report */
+	for (size_t i = 0; i < nn; i++) {
+		const dsp_kind *k = kind_of(names[i]);
+		tap_ok(k != NULL, "%s names a kind of method (NAME-FIXTURE.csv)", names[i]);
+		if (k)
+			run_file(dir, names[i], k);
+	}
 	printf("# %-14s %-12s %7s  %-10s  %s\n", "method", "file", "tables",
 	       "max relerr", "reference");
 	for (size_t i = 0; i < nacc; i++)
