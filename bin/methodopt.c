@@ -44,13 +44,15 @@ void mo_help(FILE *fp)
 void mo_list(FILE *fp)
 {
 	static const wr_col cols[] = {
-		{"option", WR_TEXT}, {"person_time", WR_NUM}, {"method", WR_TEXT},
+		{"kind", WR_TEXT}, {"option", WR_TEXT}, {"person_time", WR_NUM},
+		{"method", WR_TEXT},
 		{"default", WR_NUM}, {"limit", WR_TEXT}, {"help", WR_TEXT},
 		{"citation", WR_TEXT}};
 	wr_opts o = {',', 0, 6};
 	wr_table *w = wr_begin(fp, &o, cols, sizeof cols / sizeof *cols);
 	for (const dsp_kind *k = dsp_kinds; k->option; k++)
 		for (const dsp_method *m = k->methods; m->name; m++) {
+			wr_str(w, k->title);
 			wr_str(w, k->option);
 			wr_int(w, k->person_time);
 			wr_str(w, m->name);

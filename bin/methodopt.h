@@ -17,8 +17,8 @@ const dsp_method *mo_pick(const dsp_kind *k, const char *name);
 /* "Methods for --ci:" and its methods, for every kind (--help). */
 void mo_help(FILE *fp);
 
-/* Every method as CSV: option, person_time, method, default, limit, help,
- * citation (--methods). */
+/* Every method as CSV: kind (its title), option, person_time, method,
+ * default, limit, help, citation (--methods). */
 void mo_list(FILE *fp);
 
 /*
