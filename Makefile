@@ -48,9 +48,12 @@ $(B)tests/unit/test_%: $(B)tests/unit/test_%.o $(CLI_OBJ) $(LIB)
 $(B)tests/coverage: $(B)tests/coverage.o $(LIB)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+$(B)tests/roundtrip: $(B)tests/roundtrip.o $(CLI_OBJ) $(LIB)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 # The suite, once: unit tests (TAP) then command-line golden tests.  The
 # coverage program is built (so that it cannot rot) but not run.
-test: all $(UNITS) $(B)tests/coverage
+test: all $(UNITS) $(B)tests/coverage $(B)tests/roundtrip
 	@B='$(B)' sh tests/run-suite $(UNITS)
 
 # Everything the README promises: dependencies, then the suite built
@@ -93,7 +96,8 @@ uninstall:
 clean:
 	rm -rf build stats/*.o stats/*.d stats/*.a bin/*.o bin/*.d \
 		$(TOOLS:%=bin/%) tests/unit/*.o tests/unit/*.d $(UNIT_SRC:%.c=%) \
-		tests/coverage tests/coverage.o tests/coverage.d
+		tests/coverage tests/coverage.o tests/coverage.d \
+		tests/roundtrip tests/roundtrip.o tests/roundtrip.d
 
 .PHONY: all test check demo deps refs accuracy coverage bench install uninstall clean
 .SECONDARY:

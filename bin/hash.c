@@ -129,3 +129,15 @@ void ht_put(ht *t, const void *key, size_t len, size_t index)
 	t->s[probe(t, h, key, len)] = (struct slot){h, key ? key : "", len, index};
 	t->n++;
 }
+
+size_t ht_probe_max(const ht *t)
+{
+	size_t worst = 0;
+	for (size_t i = 0; i < t->cap; i++)
+		if (t->s[i].key) {
+			size_t home = (size_t)t->s[i].h & (t->cap - 1);
+			size_t d = ((i - home) & (t->cap - 1)) + 1;
+			worst = d > worst ? d : worst;
+		}
+	return worst;
+}

@@ -97,6 +97,10 @@ char *num_fmt(char *buf, double x, int digits)
 	else if (x == 0)
 		strcpy(buf, "0");  /* never "-0" */
 	else
-		snprintf(buf, NUM_MAX, "%.*g", digits, x);
+		/* Rounding near DBL_MAX can pass it ("2e+308" reads as inf):
+		 * such a value gets the digits it needs to read back finite. */
+		do
+			snprintf(buf, NUM_MAX, "%.*g", digits, x);
+		while (fabs(x) > 1e308 && digits++ < 17 && isinf(strtod(buf, NULL)));
 	return buf;
 }

@@ -33,8 +33,10 @@ int num_parse_int(const char *s, int lo, int hi, int *out);
 
 /*
  * Formats x with `digits` significant digits ("%.*g") in the C locale.
- * NaN is "nan", infinities "inf" and "-inf", and zero of either sign "0".
- * buf must hold NUM_MAX bytes.
+ * NaN is "nan", infinities "inf" and "-inf", and zero of either sign "0";
+ * a value so near DBL_MAX that its rounding would overflow gets the digits
+ * it needs, so that num_cell always reads back what this writes.  buf must
+ * hold NUM_MAX bytes.
  */
 #define NUM_MAX 32
 char *num_fmt(char *buf, double x, int digits);

@@ -18,8 +18,11 @@
 use strict;
 use warnings;
 
-my $bindir = ($ENV{B} // '') . 'bin';
-$ENV{PATH} = "$bindir:$ENV{PATH}";
+use Cwd qw(getcwd);
+# Absolute, so that a case may cd elsewhere.
+my $bindir = getcwd() . '/' . ($ENV{B} // '') . 'bin';
+my $testdir = getcwd() . '/' . ($ENV{B} // '') . 'tests';   # the roundtrip checker
+$ENV{PATH} = "$bindir:$testdir:$ENV{PATH}";
 $ENV{LC_ALL} = 'C';
 my @files = @ARGV ? @ARGV : sort glob('tests/cli/*.t');
 my ($n, $failed) = (0, 0);
