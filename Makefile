@@ -9,12 +9,16 @@ BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man/man1
 VERSION = 0.1.0
 
+# The user's CC, CFLAGS, CPPFLAGS, LDFLAGS and LDLIBS are respected; ours are
+# added to them.  Warnings are errors in `make check` (and so in CI), not in
+# a plain `make`, where a newer compiler's new warning must not stop a build.
 CC ?= cc
 CFLAGS ?= -O2 -g
-WARN = -std=c11 -Wall -Wextra -Werror
+WERROR =
+WARN = -std=c11 -Wall -Wextra $(WERROR)
 ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -DDISP_VERSION='"$(VERSION)"' \
-	-Istats -Ibin $(CFLAGS)
-LDLIBS = -lcsv -lgsl -lgslcblas -lm
+	-Istats -Ibin $(CPPFLAGS) $(CFLAGS)
+DISP_LIBS = -lcsv -lgsl -lgslcblas -lm
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 B =
@@ -40,35 +44,47 @@ $(LIB): $(STATS_SRC:%.c=$(B)%.o)
 	$(AR) rcs $@ $^
 
 $(B)bin/disp-%: $(B)bin/disp-%.o $(CLI_OBJ) $(LIB)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(DISP_LIBS)
 
 $(B)tests/unit/test_%: $(B)tests/unit/test_%.o $(CLI_OBJ) $(LIB)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(DISP_LIBS)
 
 $(B)tests/coverage: $(B)tests/coverage.o $(LIB)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(DISP_LIBS)
 
 $(B)tests/roundtrip: $(B)tests/roundtrip.o $(CLI_OBJ) $(LIB)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(DISP_LIBS)
 
 # The suite, once: unit tests (TAP) then command-line golden tests.  The
 # coverage program is built (so that it cannot rot) but not run.
-test: all $(UNITS) $(B)tests/coverage $(B)tests/roundtrip
+build: all $(UNITS) $(B)tests/coverage $(B)tests/roundtrip
+
+test: build
 	@B='$(B)' sh tests/run-suite $(UNITS)
 
 # Everything the README promises: dependencies, then the suite built
-# normally and again under AddressSanitizer + UndefinedBehaviorSanitizer.
+# normally and again under AddressSanitizer + UndefinedBehaviorSanitizer,
+# warnings as errors.  Where clang is installed the sources are compiled
+# with it too, for its warnings.
 check: deps
-	$(MAKE) test
-	$(MAKE) B=build/san/ CFLAGS='-O1 -g $(SAN)' LDFLAGS='$(SAN)' test
+	$(MAKE) WERROR=-Werror test
+	$(MAKE) WERROR=-Werror B=build/san/ CFLAGS='-O1 -g $(SAN)' LDFLAGS='$(SAN)' test
+	@if command -v clang >/dev/null; then \
+		$(MAKE) -s WERROR=-Werror B=build/clang/ CC=clang build && echo "clang: no warnings"; \
+	else echo "clang not installed: its warnings not checked"; fi
 
 demo: deps all
 	@sh scripts/demo
 
+# Packages for building, testing, running and charting; deps-refs adds R,
+# Python and clang for make refs, make bench and the fuzzers.
 deps:
 	@sh scripts/install-deps
 
-refs:
+deps-refs:
+	@sh scripts/install-deps refs
+
+refs: deps-refs
 	sh tests/refs/generate
 
 # Method, tables compared, largest relative error, reference used.
@@ -80,7 +96,7 @@ coverage: $(B)tests/coverage
 	./$(B)tests/coverage
 
 # Speed against scipy on the same tables, as ratios (not in check).
-bench: all
+bench: deps-refs all
 	sh tests/bench/run
 
 install: all
@@ -99,7 +115,7 @@ clean:
 		tests/coverage tests/coverage.o tests/coverage.d \
 		tests/roundtrip tests/roundtrip.o tests/roundtrip.d
 
-.PHONY: all test check demo deps refs accuracy coverage bench install uninstall clean
+.PHONY: all build test check demo deps deps-refs refs accuracy coverage bench install uninstall clean
 .SECONDARY:
 
 -include $(shell find . -name '*.d' 2>/dev/null)

@@ -225,7 +225,8 @@ static int cmp_groups(const void *pa, const void *pb)
 void counts_sort(counts_table *t)
 {
 	sort_nkey = t->nkey;
-	qsort(t->g, t->n, sizeof *t->g, cmp_groups);
+	if (t->n > 1)
+		qsort(t->g, t->n, sizeof *t->g, cmp_groups);
 	/* The hash table's indexes are stale now; nothing looks up after. */
 	ht_free(t->index);
 	t->index = NULL;

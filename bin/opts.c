@@ -96,11 +96,16 @@ static char delimiter(const char *arg)
 int opt_parse(int argc, char **argv, const opt_spec *s, opt_common *c,
 	      void (*on_opt)(void *ctx, int key, char *arg), void *ctx)
 {
+	/* Static: an exit from inside the loop (--help, a usage error)
+	 * leaves nothing allocated behind. */
+	enum { MAXOPT = 64 };
+	static struct option lo[MAXOPT + 1];
+	static char so[3 * MAXOPT + 2];
 	size_t n = 0, k = 0;
 	while (s->opts[n].name)
 		n++;
-	struct option *lo = xmalloc((n + NCOMMON + 1) * sizeof *lo);
-	char *so = xmalloc(3 * (n + NCOMMON) + 2);
+	if (n + NCOMMON > MAXOPT)
+		abort();   /* a filter with more options than the kit allows */
 	strcpy(so, ":");   /* report a missing argument as ':' */
 	for (size_t i = 0; i < n; i++)
 		add(&lo[k++], so, &s->opts[i]);
@@ -140,8 +145,6 @@ int opt_parse(int argc, char **argv, const opt_spec *s, opt_common *c,
 			on_opt(ctx, o, optarg);
 		}
 	}
-	free(lo);
-	free(so);
 	return optind;
 }
 

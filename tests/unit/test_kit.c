@@ -205,7 +205,7 @@ static void writer(void)
 	const char *c[] = {"x,y", "say \"hi\"", "two\nlines", ""};
 	tap_ok(strcmp(write_one(c, 4, 0), "g,n,x,y\n\"x,y\",\"say \"\"hi\"\"\",\"two\nlines\",\n") == 0,
 	       "delimiters, quotes and newlines are quoted");
-	const char *d[] = {"Black\xE2\x80\x93" "Caribbean", "12", "a\nb", ""};
+	const char *d[] = {("Black\xE2\x80\x93" "Caribbean"), "12", "a\nb", ""};
 	tap_ok(strcmp(write_one(d, 4, 1),
 		      "g                 n  x     y\n"
 		      "Black\xE2\x80\x93" "Caribbean  12  a\\nb\n") == 0,
@@ -258,7 +258,8 @@ static void data(void) { err_data("f.csv", 3, "g\n", "bad", "a\x1b[2J"); }
 static void errors(void)
 {
 	err_init("test-kit");
-	tap_ok(run(huge) == EX_NOMEM && strcmp(msg, "test-kit: out of memory\n") == 0,
+	/* (AddressSanitizer may add a warning of its own before ours.) */
+	tap_ok(run(huge) == EX_NOMEM && strstr(msg, "test-kit: out of memory\n"),
 	       "out of memory is exit %d with its own message", EX_NOMEM);
 	tap_ok(run(warn) == -1 && strcmp(msg, "test-kit: warning: x did not converge\n") == 0,
 	       "a warning goes through err_warn and does not exit");
