@@ -65,9 +65,10 @@ test: build
 # Everything the README promises: dependencies, then the suite built
 # normally and again under AddressSanitizer + UndefinedBehaviorSanitizer,
 # warnings as errors.  Where clang is installed the sources are compiled
-# with it too, for its warnings.
+# with it too, for its warnings.  Each build has a directory of its own, so
+# objects from a plain `make` never stand in for ones built with -Werror.
 check: deps
-	$(MAKE) WERROR=-Werror test
+	$(MAKE) WERROR=-Werror B=build/check/ test
 	$(MAKE) WERROR=-Werror B=build/san/ CFLAGS='-O1 -g $(SAN)' LDFLAGS='$(SAN)' test
 	@if command -v clang >/dev/null; then \
 		$(MAKE) -s WERROR=-Werror B=build/clang/ CC=clang build && echo "clang: no warnings"; \
