@@ -157,6 +157,18 @@ void counts_read(counts_table *t, char *const *files, int nfiles, char delim)
 	csvin_read(files, nfiles, delim, on_header, on_row, t);
 }
 
+long counts_find(const counts_table *t, const char *name)
+{
+	size_t n = strlen(name);
+	/* The packed key of a one-column key: its length, then its bytes. */
+	char *key = xmalloc(sizeof n + n);
+	memcpy(key, &n, sizeof n);
+	memcpy(key + sizeof n, name, n);
+	size_t at = t->index ? ht_find(t->index, key, sizeof n + n) : HT_NONE;
+	free(key);
+	return at == HT_NONE ? -1 : (long)at;
+}
+
 /* A name folded for "did you mean": ASCII letters in lower case, spaces
  * and tabs left out. */
 static void fold(char *dst, const char *s, size_t n)

@@ -84,6 +84,9 @@ int64_t counts_parse(const counts_table *t, const csvin_row *r, size_t i,
  */
 size_t counts_ref(const counts_table *t, const char *ref);
 
+/* The group whose (single) key is name, or -1. */
+long counts_find(const counts_table *t, const char *name);
+
 /* Sorts the groups bytewise by key, field by field (a prefix first). */
 void counts_sort(counts_table *t);
 

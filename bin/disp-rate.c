@@ -162,7 +162,7 @@ static void compute(const struct run *r, const counts_table *t, size_t i,
 		case DSP_ONE:
 			if (n > 0) {
 				e = x / n;
-				mo_check(p->m->fn.ci(x, n, r->level, &lo, &hi), p->k, p->m, name);
+				mo_check(p->m->fn.ci(x, n, r->level, &lo, &hi), p->k, p->m, "group", name);
 			}
 			out->rate = e * s, out->lo = lo * s, out->hi = hi * s;
 			break;
@@ -170,12 +170,12 @@ static void compute(const struct run *r, const counts_table *t, size_t i,
 			if (both) {
 				e = p->k->estimate(x, n, x2, n2);
 				mo_check(p->m->fn.ratio(x, n, x2, n2, r->level, &lo, &hi),
-					 p->k, p->m, name);
+					 p->k, p->m, "group", name);
 			}
 			break;
 		case DSP_TEST:
 			if (both)
-				mo_check(p->test(x, n, x2, n2, &e), p->k, p->m, name);
+				mo_check(p->test(x, n, x2, n2, &e), p->k, p->m, "group", name);
 			break;
 		}
 		out->est[k] = e * s, out->klo[k] = lo * s, out->khi[k] = hi * s;

@@ -65,14 +65,15 @@ void mo_list(FILE *fp)
 	wr_finish(w);
 }
 
-void mo_check(int rc, const dsp_kind *k, const dsp_method *m, const char *group)
+void mo_check(int rc, const dsp_kind *k, const dsp_method *m, const char *noun,
+	      const char *name)
 {
 	if (rc == DSP_ENOCONV)
-		err_warn("%s %s did not converge for group '%s'", kind_name(k),
-			 m->name, err_show(group));
+		err_warn("%s %s did not converge for %s '%s'", kind_name(k),
+			 m->name, noun, err_show(name));
 	if (rc == DSP_ERANGE)
-		err_die(EX_DATA, "%s %s: group '%s' is beyond the method's limit (%s)",
-			kind_name(k), m->name, err_show(group),
+		err_die(EX_DATA, "%s %s: %s '%s' is beyond the method's limit (%s)",
+			kind_name(k), m->name, noun, err_show(name),
 			m->limit ? m->limit : "see the man page");
 	if (rc == DSP_ENOMEM)
 		err_nomem();

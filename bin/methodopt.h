@@ -22,10 +22,12 @@ void mo_help(FILE *fp);
 void mo_list(FILE *fp);
 
 /*
- * What status rc of method m (kind k) on group means to the user: a
- * warning when it did not converge, exit 65 naming the method and its limit
- * when the counts are beyond it, exit 71 when memory ran out.
+ * What status rc of method m (kind k) on one row (a noun, "group" or
+ * "claim", and its name) means to the user: a warning when it did not
+ * converge, exit 65 naming the method and its limit when the counts are
+ * beyond it, exit 71 when memory ran out.
  */
-void mo_check(int rc, const dsp_kind *k, const dsp_method *m, const char *group);
+void mo_check(int rc, const dsp_kind *k, const dsp_method *m, const char *noun,
+	      const char *name);
 
 #endif

@@ -112,7 +112,8 @@ wr_table *wr_begin(FILE *fp, const wr_opts *o, const wr_col *cols, size_t ncol)
 }
 
 /* The aligned table: widths by display width; numbers right-aligned,
- * text left-aligned except in a row's last column (no trailing spaces). */
+ * text left-aligned, and nothing after a row's last cell (no trailing
+ * spaces). */
 static void write_pretty(wr_table *w)
 {
 	size_t nrow = w->ncell / w->ncol, *width = xmalloc(w->ncol * sizeof *width);
@@ -133,13 +134,13 @@ static void write_pretty(wr_table *w)
 		for (size_t c = 0; c <= last; c++) {
 			size_t d = text_width(row[c], strlen(row[c]));
 			size_t pad = width[c] - d;
-			int left = w->cols[c].align == WR_TEXT && c != last;
+			int left = w->cols[c].align == WR_TEXT;
 			if (c)
 				fputs("  ", w->fp);
 			for (size_t i = 0; !left && i < pad; i++)
 				putc(' ', w->fp);
 			fputs(row[c], w->fp);
-			for (size_t i = 0; left && i < pad; i++)
+			for (size_t i = 0; left && c != last && i < pad; i++)
 				putc(' ', w->fp);
 		}
 		putc('\n', w->fp);
