@@ -149,9 +149,12 @@ static const char *conversion(const claim *c, struct conv *cv)
 		return NULL;
 	}
 	if (v->word) {   /* a word is a fraction or a ratio */
-		if (nat == NAT_PERCENT && (c->kind == CK_PCT || c->kind == CK_SHARE))
+		int share = nat == NAT_FRACTION || c->kind == CK_PCT || c->kind == CK_SHARE;
+		if (share && v->wnum > v->wden)
+			return "a fraction (half, a third) for a proportion, not a ratio";
+		if (share && nat == NAT_PERCENT)
 			return NULL;   /* claim_check reads "a third" as 33.3...% */
-		if (nat != NAT_FRACTION && nat != NAT_RATIO)
+		if (!share && nat != NAT_RATIO)
 			return "a number (a word such as 'twice' is a ratio or a fraction)";
 		cv->pct_shown = 0;
 		return NULL;

@@ -5,7 +5,9 @@
  * claim's counts on its own row or in a counts table (-c), checks the
  * figure as written (bin/claim.c), and writes one row per claim, or TAP,
  * or JUnit XML.  The exit status says whether every claim held, so a
- * report's numbers can gate a build.
+ * report's numbers can gate a build.  Results are kept until every claim
+ * has been read, so a bad row stops the run before anything is written
+ * (claims files are short: memory follows the number of claims).
  */
 #include "claim.h"
 #include "counts.h"
@@ -16,6 +18,7 @@
 #include "report.h"
 #include "writer.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,6 +82,14 @@ static const char *const COLS[NC] = {"id", "kind", "value", "group", "ref",
 	"qualifier", "method", "level", "per", "events", "total", "ref_events",
 	"ref_total", "all_events", "all_total"};
 
+/* One checked claim, as it will be written. */
+struct done {
+	char *id, *kind, *published, *verdict, *needed, *reason, *msg;
+	double computed, lo, hi;
+	int outcome;
+	char **pass;
+};
+
 struct run {
 	const struct opts *o;
 	const opt_common *oc;
@@ -87,9 +98,10 @@ struct run {
 	int64_t Xi, Ni;
 	long col[NC];               /* claims columns, -1 if absent */
 	size_t *pass, npass;        /* pass-through columns */
-	wr_table *w;
-	wr_col *cols;               /* the writer's columns, kept while it lives */
-	report *tap, *junit;
+	wr_col *cols;               /* the output columns */
+	size_t ncols;
+	struct done *done;
+	size_t ndone, cap;
 	int failed;
 };
 
@@ -220,40 +232,79 @@ static claim claim_of(const struct run *run, const csvin_row *r, char *published
 	return c;
 }
 
-static void write_claim(struct run *run, const csvin_row *r, const char *id,
-			const claim *c, const char *published, const claim_result *res)
+/* Keeps claim c's result for the output. */
+static void keep(struct run *run, const csvin_row *r, const char *id,
+		 const claim *c, const char *published, const claim_result *res)
 {
-	int fail = res->verdict == CV_INCONSISTENT ||
-		   (res->verdict == CV_NOT_SIGNIFICANT) ||
+	int fail = res->verdict == CV_INCONSISTENT || res->verdict == CV_NOT_SIGNIFICANT ||
 		   (res->verdict == CV_UNVERIFIABLE && run->o->strict);
 	run->failed |= fail;
+	if (run->ndone == run->cap) {
+		run->cap = run->cap ? 2 * run->cap : 16;
+		run->done = xrealloc(run->done, run->cap * sizeof *run->done);
+	}
+	struct done *d = &run->done[run->ndone++];
 	const char *verdict = claim_verdict_name(res->verdict);
 	char msg[800];
 	snprintf(msg, sizeof msg, "%s: %s", verdict, res->reason);
-	int outcome = fail ? REPORT_FAIL : res->verdict == CV_UNVERIFIABLE ?
-		      REPORT_SKIP : REPORT_PASS;
-	if (run->junit)
-		report_case(run->junit, claim_kind_name(c->kind), id, outcome, msg);
-	if (run->tap) {
-		report_case(run->tap, claim_kind_name(c->kind), id, outcome, msg);
-		return;
-	}
-	wr_table *w = run->w;
-	wr_str(w, id);
-	wr_str(w, claim_kind_name(c->kind));
-	wr_str(w, published);
-	/* Empty: not applicable (no counts, no interval). */
+	/* Empty cells: not applicable (no counts, no interval). */
 	int have = res->verdict != CV_UNVERIFIABLE;
-	if (have && res->computed == res->computed) wr_num(w, res->computed); else wr_empty(w);
-	if (have && res->lo == res->lo) wr_num(w, res->lo); else wr_empty(w);
-	if (have && res->hi == res->hi) wr_num(w, res->hi); else wr_empty(w);
-	wr_str(w, verdict);
-	wr_str(w, res->needed);
-	wr_str(w, res->reason);
+	*d = (struct done){xstrdup(id), xstrdup(claim_kind_name(c->kind)),
+		xstrdup(published), xstrdup(verdict), xstrdup(res->needed),
+		xstrdup(res->reason), xstrdup(msg),
+		have ? res->computed : NAN, have ? res->lo : NAN, have ? res->hi : NAN,
+		fail ? REPORT_FAIL : res->verdict == CV_UNVERIFIABLE ? REPORT_SKIP :
+		REPORT_PASS, xmalloc((run->npass ? run->npass : 1) * sizeof(char *))};
 	for (size_t i = 0; i < run->npass; i++)
-		if (r)
-			wr_text(w, r->f[run->pass[i]], r->len[run->pass[i]]);
-	wr_end_row(w);
+		d->pass[i] = xstrdup(r->f[run->pass[i]]);
+}
+
+static void num_or_empty(wr_table *w, double x)
+{
+	if (x == x)
+		wr_num(w, x);
+	else
+		wr_empty(w);
+}
+
+/* Every kept claim: CSV or --pretty, or TAP; and JUnit beside either. */
+static void write_all(struct run *run)
+{
+	report *tap = run->o->tap ? report_tap(stdout) : NULL;
+	report *junit = run->o->junit ? report_junit(run->o->junit, "disp-check") : NULL;
+	wr_table *w = NULL;
+	if (!tap) {
+		wr_opts wo = {run->oc->delim, run->oc->pretty, run->oc->digits};
+		w = wr_begin(stdout, &wo, run->cols, run->ncols);
+	}
+	for (size_t i = 0; i < run->ndone; i++) {
+		struct done *d = &run->done[i];
+		if (junit)
+			report_case(junit, d->kind, d->id, d->outcome, d->msg);
+		if (tap)
+			report_case(tap, d->kind, d->id, d->outcome, d->msg);
+		if (w) {
+			wr_str(w, d->id), wr_str(w, d->kind), wr_str(w, d->published);
+			num_or_empty(w, d->computed), num_or_empty(w, d->lo);
+			num_or_empty(w, d->hi);
+			wr_str(w, d->verdict), wr_str(w, d->needed), wr_str(w, d->reason);
+			for (size_t k = 0; k < run->npass; k++)
+				wr_str(w, d->pass[k]);
+			wr_end_row(w);
+		}
+		free(d->id), free(d->kind), free(d->published), free(d->verdict);
+		free(d->needed), free(d->reason), free(d->msg);
+		for (size_t k = 0; k < run->npass; k++)
+			free(d->pass[k]);
+		free(d->pass);
+	}
+	if (w)
+		wr_finish(w);
+	if (tap)
+		report_close(tap);
+	if (junit)
+		report_close(junit);
+	free(run->done);
 }
 
 static void check_row(struct run *run, const csvin_row *r)
@@ -271,26 +322,21 @@ static void check_row(struct run *run, const csvin_row *r)
 	}
 	if (c.m && c.mk)
 		mo_check(res.status, c.mk, c.m, "claim", r->f[run->col[C_ID]]);
-	write_claim(run, r, r->f[run->col[C_ID]], &c, published, &res);
+	keep(run, r, r->f[run->col[C_ID]], &c, published, &res);
 }
 
-static void begin_output(struct run *run, const csvin_row *h)
+/* The output columns: ours, then those that pass through. */
+static void output_columns(struct run *run, const csvin_row *h)
 {
 	static const char *const OUT[] = {"id", "kind", "published", "computed", "lo",
 		"hi", "verdict", "needed", "reason"};
 	size_t nout = sizeof OUT / sizeof *OUT;
-	wr_col *cols = xmalloc((nout + run->npass) * sizeof *cols);
+	run->cols = xmalloc((nout + run->npass) * sizeof *run->cols);
 	for (size_t i = 0; i < nout; i++)
-		cols[i] = (wr_col){OUT[i], i >= 3 && i <= 5 ? WR_NUM : WR_TEXT};
+		run->cols[i] = (wr_col){OUT[i], i >= 3 && i <= 5 ? WR_NUM : WR_TEXT};
 	for (size_t i = 0; i < run->npass; i++)
-		cols[nout + i] = (wr_col){h->f[run->pass[i]], WR_TEXT};
-	run->cols = cols;
-	if (run->o->tap) {
-		run->tap = report_tap(stdout);
-	} else {
-		wr_opts wo = {run->oc->delim, run->oc->pretty, run->oc->digits};
-		run->w = wr_begin(stdout, &wo, cols, nout + run->npass);
-	}
+		run->cols[nout + i] = (wr_col){xstrdup(h->f[run->pass[i]]), WR_TEXT};
+	run->ncols = nout + run->npass;
 }
 
 static int on_header(void *ctx, const csvin_row *h)
@@ -311,7 +357,7 @@ static int on_header(void *ctx, const csvin_row *h)
 		if (!known)
 			run->pass[run->npass++] = f;
 	}
-	begin_output(run, h);
+	output_columns(run, h);
 	return 0;
 }
 
@@ -380,18 +426,13 @@ int main(int argc, char **argv)
 		for (size_t i = 0; i < t.n; i++)
 			run.Xi += t.g[i].events, run.Ni += t.g[i].total;
 	}
-	if (o.junit)
-		run.junit = report_junit(o.junit, "disp-check");
 	if (argc - first >= 1 && claim_kind_find(argv[first]) >= 0)
 		immediate(&run, argc - first, argv + first);
 	else
 		csvin_read(argv + first, argc - first, oc.delim, on_header, on_row, &run);
-	if (run.w)
-		wr_finish(run.w);
-	if (run.tap)
-		report_close(run.tap);
-	if (run.junit)
-		report_close(run.junit);
+	write_all(&run);
+	for (size_t i = 9; i < run.ncols; i++)
+		free((char *)run.cols[i].name);
 	free(run.pass);
 	free(run.cols);
 	if (o.counts)

@@ -275,7 +275,8 @@ const char *pub_parse(const char *s, pub_value *v)
 	/* A second figure: "55-60%", "55% to 60%", "(1.43, 2.30)", "between
 	 * 55 and 60%". */
 	if (!v->word && v->unit != PUB_IN &&
-	    (take(&c, "to") || (between && take(&c, "and")) || take(&c, ",") ||
+	    (take(&c, "to") || (between && take(&c, "and")) ||
+	     ((paren || c.p[1] == ' ') && take(&c, ",")) ||
 	     (paren && take(&c, ";")) || take(&c, "\xE2\x80\x93") || take(&c, "-"))) {
 		pub_unit first = v->unit;
 		uint64_t per = v->per;

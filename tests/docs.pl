@@ -62,10 +62,19 @@ sub sections {
 # its tag; an item runs to the next .TP, .PP, .SS or .SH.
 sub items {
 	my (@lines) = @_;
-	my (@items, $it);
+	my (@items, $it, $tq);
 	for my $l (@lines) {
 		if ($l =~ /^\.TP/) {
 			push @items, $it = { tag => undef, text => '' };
+			next;
+		}
+		if ($l =~ /^\.TQ/) {    # another tag for the same item
+			$tq = 1;
+			next;
+		}
+		if ($tq && $it) {
+			$it->{tag} .= "\n$l";
+			$tq = 0;
 			next;
 		}
 		if ($l =~ /^\.(PP|SS|SH)/) {

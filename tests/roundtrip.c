@@ -5,7 +5,7 @@
  * re-format at DIGITS to the same text.  Prints one line per offending cell
  * and exits 1 if there is any, else prints the number of cells checked.
  *
- * Usage: roundtrip DIGITS TEXTCOL... < CSV
+ * Usage: roundtrip [-t] DIGITS TEXTCOL... < CSV   (-t: TAB-separated)
  */
 #include "csvin.h"
 #include "err.h"
@@ -52,10 +52,13 @@ static int on_row(void *ctx, const csvin_row *r)
 int main(int argc, char **argv)
 {
 	err_init("roundtrip");
+	char delim = ',';
+	if (argc > 1 && strcmp(argv[1], "-t") == 0)
+		delim = '\t', argc--, argv++;
 	if (argc < 2)
-		err_usage("usage: roundtrip DIGITS TEXTCOL...");
+		err_usage("usage: roundtrip [-t] DIGITS TEXTCOL...");
 	struct state s = {atoi(argv[1]), argc - 2, argv + 2, NULL, 0, 0};
-	csvin_read(NULL, 0, ',', on_header, on_row, &s);
+	csvin_read(NULL, 0, delim, on_header, on_row, &s);
 	if (!s.bad)
 		printf("%ld cells read back\n", s.cells);
 	free(s.is_text);
