@@ -1,5 +1,6 @@
 #!/bin/sh
-# Runs the EXAMPLES of every man page in bin/ as tests, printing TAP.
+# Runs the EXAMPLES of every man page in bin/, and the README's, as tests,
+# printing TAP.
 # In an EXAMPLES section, a line "$ COMMAND" is run with sh from the repo
 # root (the build's bin/ first in PATH) and must exit 0 and print something;
 # lines shown after it, up to the next "$ " or ".fi", must be its output.
@@ -43,5 +44,29 @@ for page in bin/*.1; do
 	done
 	rm -f "$tmp".*
 done
+# The README's examples: an indented "    $ COMMAND", then its output,
+# indented the same, up to a blank line.
+sed -n 's/^    //p; /^$/p' README.md | awk -v out="$tmp" '
+	/^\$ / { k++; print substr($0, 3) > (out ".cmd" k); want = 1;
+		 printf "" > (out ".want" k); next }
+	/^$/ { want = 0; next }
+	want { print > (out ".want" k) }
+	END { print k + 0 > (out ".count") }'
+count=$(cat "$tmp.count")
+i=1
+while [ "$i" -le "$count" ]; do
+	n=$((n + 1))
+	cmd=$(cat "$tmp.cmd$i")
+	sh -c "$cmd" >"$tmp.got" 2>"$tmp.err" </dev/null
+	if cmp -s "$tmp.want$i" "$tmp.got"; then
+		echo "ok $n - README.md example: $cmd"
+	else
+		failed=$((failed + 1))
+		echo "not ok $n - README.md example: $cmd"
+		diff "$tmp.want$i" "$tmp.got" | sed 's/^/#   /' | head -20
+	fi
+	i=$((i + 1))
+done
+rm -f "$tmp".*
 echo "1..$n"
 [ "$failed" -eq 0 ]
