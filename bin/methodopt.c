@@ -33,7 +33,12 @@ const dsp_method *mo_pick(const dsp_kind *k, const char *name)
 
 void mo_help(FILE *fp)
 {
-	for (const dsp_kind *k = dsp_kinds; k->option; k++) {
+	mo_help_kinds(fp, dsp_kinds);
+}
+
+void mo_help_kinds(FILE *fp, const dsp_kind *kinds)
+{
+	for (const dsp_kind *k = kinds; k->option; k++) {
 		fprintf(fp, "\nMethods for %s%s:\n", kind_name(k),
 			k->optional ? "" : " (the first is the default)");
 		for (const dsp_method *m = k->methods; m->name; m++)
@@ -43,6 +48,11 @@ void mo_help(FILE *fp)
 
 void mo_list(FILE *fp)
 {
+	mo_list_kinds(fp, dsp_kinds);
+}
+
+void mo_list_kinds(FILE *fp, const dsp_kind *kinds)
+{
 	static const wr_col cols[] = {
 		{"kind", WR_TEXT}, {"option", WR_TEXT}, {"person_time", WR_NUM},
 		{"method", WR_TEXT},
@@ -50,7 +60,7 @@ void mo_list(FILE *fp)
 		{"citation", WR_TEXT}};
 	wr_opts o = {',', 0, 6};
 	wr_table *w = wr_begin(fp, &o, cols, sizeof cols / sizeof *cols);
-	for (const dsp_kind *k = dsp_kinds; k->option; k++)
+	for (const dsp_kind *k = kinds; k->option; k++)
 		for (const dsp_method *m = k->methods; m->name; m++) {
 			wr_str(w, k->title);
 			wr_str(w, k->option);

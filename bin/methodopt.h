@@ -14,12 +14,16 @@
  * unknown name is a usage error that lists the valid ones. */
 const dsp_method *mo_pick(const dsp_kind *k, const char *name);
 
-/* "Methods for --ci:" and its methods, for every kind (--help). */
+/* "Methods for --ci:" and its methods, for every kind of dsp_kinds
+ * (--help); mo_help_kinds for another table of kinds (ending with a row
+ * whose option is NULL), a filter's own. */
 void mo_help(FILE *fp);
+void mo_help_kinds(FILE *fp, const dsp_kind *kinds);
 
 /* Every method as CSV: kind (its title), option, person_time, method,
- * default, limit, help, citation (--methods). */
+ * default, limit, help, citation (--methods); the docs check reads it. */
 void mo_list(FILE *fp);
+void mo_list_kinds(FILE *fp, const dsp_kind *kinds);
 
 /*
  * What status rc of method m (kind k) on one row (a noun, "group" or
