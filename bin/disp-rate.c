@@ -18,7 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { O_CI = 256, O_RATIO, O_DIFF, O_ODDS, O_TEST, O_PER, O_METHODS };
+enum { O_CI = 256, O_RATIO, O_DIFF, O_ODDS, O_TEST, O_ADJUST, O_ADJUST_CI, O_PER,
+       O_METHODS };
 
 static const opt_def OPTS[] = {
 	{"group", 'g', "COL", "group column (default: the first column)"},
@@ -33,6 +34,9 @@ static const opt_def OPTS[] = {
 	{"diff", O_DIFF, "M", "add rd, rd_lo, rd_hi: rate difference by method M\n"
 			      "(not with -x)"},
 	{"odds", O_ODDS, "M", "add or, or_lo, or_hi: odds ratio by method M (not with -x)"},
+	{"adjust", O_ADJUST, "M", "add p_adj: p adjusted for the comparisons by method M"},
+	{"adjust-ci", O_ADJUST_CI, "bonferroni", "comparison intervals at level 1 - (1 - L)/k\n"
+						 "for k comparisons, to agree with bonferroni"},
 	{"per", O_PER, "K", "scale rates and rate differences by K (e.g. 1000)"},
 	{"methods", O_METHODS, NULL, "list every method with its citation, as CSV"},
 	{NULL, 0, NULL, NULL}};
@@ -49,6 +53,7 @@ static const opt_spec SPEC = {
 struct opts {
 	const char *gcol, *ecol, *ncol, *xcol, *ref;
 	double per;
+	int adjust_ci;
 	const char *name[MAXKIND];  /* method names given, by kind option */
 	const char *option[MAXKIND];
 	size_t nname;
@@ -59,7 +64,7 @@ static void on_opt(void *ctx, int key, char *arg)
 	struct opts *o = ctx;
 	static const struct { int key; const char *option; } KIND[] = {
 		{O_CI, "--ci"}, {O_RATIO, "--ratio"}, {O_TEST, "--test"},
-		{O_DIFF, "--diff"}, {O_ODDS, "--odds"}};
+		{O_DIFF, "--diff"}, {O_ODDS, "--odds"}, {O_ADJUST, "--adjust"}};
 	switch (key) {
 	case 'g': o->gcol = arg; return;
 	case 'e': o->ecol = arg; return;
@@ -74,6 +79,11 @@ static void on_opt(void *ctx, int key, char *arg)
 		mo_list(stdout);
 		opt_close_stdout();
 		err_exit(0);
+	case O_ADJUST_CI:
+		if (strcmp(arg, "bonferroni"))
+			err_usage("--adjust-ci takes bonferroni: '%s'", err_show(arg));
+		o->adjust_ci = 1;
+		return;
 	}
 	for (size_t i = 0; i < sizeof KIND / sizeof *KIND; i++)
 		if (KIND[i].key == key) {
@@ -97,20 +107,29 @@ struct run {
 	struct pick p[MAXKIND];
 	size_t np;
 	double level, per;
+	double pair_level;   /* of the comparison intervals (--adjust-ci) */
 	int pt;
 };
+
+/* Adjustments apply to the p-values of either table, with or without -x. */
+static int applies(const dsp_kind *k, int pt)
+{
+	return k->person_time == pt || k->shape == DSP_ADJUST;
+}
 
 /* The kinds of this run (with -x, the person-time ones) and their methods:
  * every kind that is not optional, and the optional ones asked for. */
 static void pick_methods(struct run *r, const struct opts *o)
 {
-	for (size_t j = 0; j < o->nname; j++)
-		if (!dsp_kind_find(o->option[j], r->pt))
+	for (size_t j = 0; j < o->nname; j++) {
+		const dsp_kind *k = dsp_kind_find(o->option[j], r->pt);
+		if (!k && !((k = dsp_kind_find(o->option[j], 0)) && applies(k, r->pt)))
 			err_usage("%s is not defined for person-time rates (-x)",
 				  o->option[j]);
+	}
 	const dsp_method *ratio = NULL;
 	for (const dsp_kind *k = dsp_kinds; k->option; k++) {
-		if (k->person_time != r->pt)
+		if (!applies(k, r->pt))
 			continue;
 		const char *name = NULL;
 		int asked = 0;
@@ -169,7 +188,7 @@ static void compute(const struct run *r, const counts_table *t, size_t i,
 		case DSP_PAIR:
 			if (both) {
 				e = p->k->estimate(x, n, x2, n2);
-				mo_check(p->m->fn.ratio(x, n, x2, n2, r->level, &lo, &hi),
+				mo_check(p->m->fn.ratio(x, n, x2, n2, r->pair_level, &lo, &hi),
 					 p->k, p->m, "group", name);
 			}
 			break;
@@ -177,9 +196,40 @@ static void compute(const struct run *r, const counts_table *t, size_t i,
 			if (both)
 				mo_check(p->test(x, n, x2, n2, &e), p->k, p->m, "group", name);
 			break;
+		case DSP_ADJUST:
+			break;   /* once every row's p is known: see adjust() */
 		}
 		out->est[k] = e * s, out->klo[k] = lo * s, out->khi[k] = hi * s;
 	}
+}
+
+/*
+ * p_adj: the test's p-values over all groups but the reference, adjusted as
+ * one family.  A p that is nan (an undefined statistic) is not a test: it
+ * is left out of the family and stays nan, as R's p.adjust does with NA.
+ */
+static void adjust(const struct run *r, const counts_table *t, size_t ref,
+		   struct row *v)
+{
+	size_t ka = r->np, kt = r->np, n = 0;
+	for (size_t k = 0; k < r->np; k++) {
+		if (r->p[k].k->shape == DSP_ADJUST) ka = k;
+		if (r->p[k].k->shape == DSP_TEST) kt = k;
+	}
+	if (ka == r->np || kt == r->np)
+		return;
+	double *p = xmalloc(t->n * sizeof *p), *q = xmalloc(t->n * sizeof *q);
+	size_t *at = xmalloc(t->n * sizeof *at);
+	for (size_t i = 0; i < t->n; i++) {
+		v[i].est[ka] = NAN;
+		if (i != ref && !isnan(v[i].est[kt]))
+			at[n] = i, p[n++] = v[i].est[kt];
+	}
+	mo_check(r->p[ka].m->fn.adjust(n, p, q), r->p[ka].k, r->p[ka].m, "group",
+		 "(all)");
+	for (size_t j = 0; j < n; j++)
+		v[at[j]].est[ka] = q[j];
+	free(p), free(q), free(at);
 }
 
 /* The ref column comes before the first kind that compares two groups. */
@@ -204,7 +254,7 @@ static size_t columns(const struct run *r, const counts_table *t, wr_col *c,
 		if (k == first_comparison(r))
 			c[n++] = (wr_col){"ref", WR_TEXT};
 		c[n++] = (wr_col){kd->column, WR_NUM};
-		if (kd->shape != DSP_TEST)
+		if (kd->shape == DSP_ONE || kd->shape == DSP_PAIR)
 			for (int b = 0; b < 2; b++) {
 				snprintf(names[nn], 32, "%s_%s", kd->column, b ? "hi" : "lo");
 				c[n++] = (wr_col){names[nn++], WR_NUM};
@@ -256,6 +306,7 @@ int main(int argc, char **argv)
 	err_init("disp-rate");
 	int first = opt_parse(argc, argv, &SPEC, &c, on_opt, &o);
 	struct run r = {.level = c.level, .per = o.per, .pt = o.xcol != NULL};
+	r.pair_level = c.level;
 	pick_methods(&r, &o);
 
 	counts_table t = {.nkey = 1, .keycols = &o.gcol, .events = o.ecol,
@@ -264,10 +315,19 @@ int main(int argc, char **argv)
 	if (t.n == 0)
 		err_die(EX_DATA, "no groups: the input has a header but no rows");
 	size_t ref = counts_ref(&t, o.ref);
+	if (o.adjust_ci) {
+		/* Bonferroni's intervals: each comparison at 1 - (1 - L)/k. */
+		size_t k = 0;
+		for (size_t i = 0; i < t.n; i++)
+			k += i != ref;
+		if (k > 1)
+			r.pair_level = 1 - (1 - c.level) / (double)k;
+	}
 
 	struct row *v = xmalloc(t.n * sizeof *v);
 	for (size_t i = 0; i < t.n; i++)
 		compute(&r, &t, i, ref, &v[i]);
+	adjust(&r, &t, ref, v);
 
 	wr_col cols[4 + 4 * MAXKIND];
 	char names[2 * MAXKIND][32];

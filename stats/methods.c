@@ -4,6 +4,7 @@
  * check (tests/docs.sh) holds the page to it.
  */
 #include "methods.h"
+#include "adjust.h"
 #include "dsp.h"
 #include "diff.h"
 #include "odds.h"
@@ -199,6 +200,38 @@ const dsp_method dsp_pt_test_methods[] = {
 	{0}
 };
 
+/* Multiple-comparison adjustments, as R's p.adjust. */
+const dsp_method dsp_adjust_methods[] = {
+	{.name = "holm", .help = "Holm step-down (controls the familywise error rate)",
+	 .fn.adjust = dsp_adjust_holm,
+	 .cite = "Holm S (1979). A simple sequentially rejective multiple test "
+		 "procedure. Scand J Stat 6:65-70."},
+	{.name = "bonferroni", .help = "Bonferroni: each p times the number of tests",
+	 .fn.adjust = dsp_adjust_bonferroni,
+	 .cite = "Dunn OJ (1961). Multiple comparisons among means. J Am Stat Assoc "
+		 "56:52-64."},
+	{.name = "hochberg", .help = "Hochberg step-up (familywise, independent or PRDS tests)",
+	 .fn.adjust = dsp_adjust_hochberg,
+	 .cite = "Hochberg Y (1988). A sharper Bonferroni procedure for multiple tests "
+		 "of significance. Biometrika 75:800-802."},
+	{.name = "hommel", .help = "Hommel (familywise; Simes-based, more powerful than Hochberg)",
+	 .fn.adjust = dsp_adjust_hommel,
+	 .cite = "Hommel G (1988). A stagewise rejective multiple test procedure "
+		 "based on a modified Bonferroni test. Biometrika 75:383-386; Wright SP "
+		 "(1992). Adjusted p-values for simultaneous inference. Biometrics "
+		 "48:1005-1013."},
+	{.name = "bh", .help = "Benjamini-Hochberg (false discovery rate)",
+	 .fn.adjust = dsp_adjust_bh,
+	 .cite = "Benjamini Y, Hochberg Y (1995). Controlling the false discovery "
+		 "rate: a practical and powerful approach to multiple testing. J R Stat "
+		 "Soc B 57:289-300."},
+	{.name = "by", .help = "Benjamini-Yekutieli (false discovery rate, any dependence)",
+	 .fn.adjust = dsp_adjust_by,
+	 .cite = "Benjamini Y, Yekutieli D (2001). The control of the false discovery "
+		 "rate in multiple testing under dependency. Ann Stat 29:1165-1188."},
+	{0}
+};
+
 const dsp_kind dsp_kinds[] = {
 	{"--ci", 0, 0, DSP_ONE, DSP_PROPORTION, dsp_ci_methods, "rate", "propci",
 	 "Rate intervals (--ci)", NULL},
@@ -210,6 +243,8 @@ const dsp_kind dsp_kinds[] = {
 	 "Odds-ratio intervals (--odds)", dsp_or},
 	{"--test", 0, 0, DSP_TEST, DSP_PVALUE, dsp_test_methods, "p", "test2x2",
 	 "Tests (--test)", NULL},
+	{"--adjust", 0, 1, DSP_ADJUST, DSP_PVALUE, dsp_adjust_methods, "p_adj", "adjust",
+	 "Multiple-comparison adjustments (--adjust)", NULL},
 	{"--ci", 1, 0, DSP_ONE, DSP_RATE, dsp_pt_ci_methods, "rate", "ptrate",
 	 "Person-time rate intervals (-x, --ci)", NULL},
 	{"--ratio", 1, 0, DSP_PAIR, DSP_RATIO, dsp_pt_ratio_methods, "rr", "ptratio",

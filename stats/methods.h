@@ -12,10 +12,13 @@
 #ifndef DSP_METHODS_H
 #define DSP_METHODS_H
 
+#include <stddef.h>
+
 typedef int (*dsp_ci_fn)(double x, double n, double level, double *lo, double *hi);
 typedef int (*dsp_ratio_fn)(double x1, double n1, double x2, double n2,
 			    double level, double *lo, double *hi);
 typedef int (*dsp_test_fn)(double x1, double n1, double x2, double n2, double *p);
+typedef int (*dsp_adjust_fn)(size_t n, const double *p, double *out);
 
 /* Method flags. */
 enum {
@@ -35,6 +38,7 @@ typedef struct {
 		dsp_ci_fn ci;
 		dsp_ratio_fn ratio;
 		dsp_test_fn test;
+		dsp_adjust_fn adjust;
 	} fn;
 	/* Score-type intervals only: the test of no difference that the
 	 * interval inverts, so that its p < 1 - level exactly when the
@@ -57,12 +61,15 @@ extern const dsp_method dsp_odds_methods[];   /* .ratio: odds ratio */
 extern const dsp_method dsp_pt_ci_methods[];     /* .ci: x per t */
 extern const dsp_method dsp_pt_ratio_methods[];  /* .ratio: (x1/t1) / (x2/t2) */
 extern const dsp_method dsp_pt_test_methods[];   /* .test: x1/t1 vs x2/t2 */
+/* Multiple comparisons: a family of p-values (with or without -x). */
+extern const dsp_method dsp_adjust_methods[];    /* .adjust */
 
 /* The shapes of method functions. */
 typedef enum {
 	DSP_ONE,    /* fn.ci: x of n (or x per t) */
 	DSP_PAIR,   /* fn.ratio: x1 of n1 against x2 of n2 */
-	DSP_TEST    /* fn.test: the same, a p-value */
+	DSP_TEST,   /* fn.test: the same, a p-value */
+	DSP_ADJUST  /* fn.adjust: a family of p-values, adjusted */
 } dsp_shape;
 
 /* What an interval kind estimates, for the grid's range checks. */

@@ -325,6 +325,7 @@ Methods for --ratio (the first is the default):
 Methods for --diff:
 Methods for --odds:
 Methods for --test (the first is the default):
+Methods for --adjust:
 Methods for --ci with -x (the first is the default):
 Methods for --ratio with -x (the first is the default):
 Methods for --test with -x (the first is the default):

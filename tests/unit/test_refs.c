@@ -93,6 +93,31 @@ static void record(struct acc *a, double got, double want, const char *row)
 	}
 }
 
+/* A family of p-values of an adjustment file, kept until it ends. */
+#define FAMMAX 512
+static struct family {
+	char method[32], id[32], ref[64], rows[FAMMAX][160];
+	double p[FAMMAX], want[FAMMAX];
+	size_t n;
+} fam;
+
+/* Adjusts the family as one and compares every value. */
+static void flush_family(const char *file, const dsp_method *table)
+{
+	if (!fam.n)
+		return;
+	const dsp_method *m = dsp_method_find(table, fam.method);
+	double got[FAMMAX];
+	struct acc *a = acc_for(file, fam.method, fam.ref);
+	for (size_t i = 0; i < fam.n; i++)
+		got[i] = NAN;
+	if (m)
+		m->fn.adjust(fam.n, fam.p, got);
+	for (size_t i = 0; i < fam.n; i++)
+		record(a, got[i], fam.want[i], fam.rows[i]);
+	fam.n = 0;
+}
+
 /* The layout of a file follows its kind's shape (see below). */
 static void run_file(const char *dir, const char *name, const dsp_kind *k)
 {
@@ -129,6 +154,16 @@ static void run_file(const char *dir, const char *name, const dsp_kind *k)
 				m->fn.ratio(v[1], v[2], v[3], v[4], v[5], &lo, &hi);
 			record(a, lo, v[6], copy);
 			record(a, hi, v[7], copy);
+		} else if (kind == DSP_ADJUST && nf == 5) {  /* method,family,p,p_adj,ref */
+			if (fam.n && (strcmp(fam.method, f[0]) || strcmp(fam.id, f[1]) ||
+				      fam.n == FAMMAX))
+				flush_family(name, table);
+			snprintf(fam.method, sizeof fam.method, "%s", f[0]);
+			snprintf(fam.id, sizeof fam.id, "%s", f[1]);
+			snprintf(fam.ref, sizeof fam.ref, "%s", f[4]);
+			snprintf(fam.rows[fam.n], sizeof fam.rows[0], "%s", copy);
+			fam.p[fam.n] = v[2];
+			fam.want[fam.n++] = v[3];
 		} else if (kind == DSP_TEST && nf == 7) {  /* method,x1,n1,x2,n2,p,ref */
 			struct acc *a = acc_for(name, f[0], f[6]);
 			double p = NAN;
@@ -139,6 +174,7 @@ static void run_file(const char *dir, const char *name, const dsp_kind *k)
 			tap_ok(0, "%s: malformed line: %s", name, copy);
 		}
 	}
+	flush_family(name, table);
 	fclose(fp);
 }
 
