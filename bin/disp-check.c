@@ -84,7 +84,7 @@ static const char *const COLS[NC] = {"id", "kind", "value", "group", "ref",
 
 /* One checked claim, as it will be written. */
 struct done {
-	char *id, *kind, *published, *verdict, *needed, *reason, *msg;
+	char *id, *kind, *published, *verdict, *needed, *reason, *msg, *group, *ref;
 	double computed, lo, hi;
 	int outcome;
 	char **pass;
@@ -252,6 +252,8 @@ static void keep(struct run *run, const csvin_row *r, const char *id,
 	*d = (struct done){xstrdup(id), xstrdup(claim_kind_name(c->kind)),
 		xstrdup(published), xstrdup(verdict), xstrdup(res->needed),
 		xstrdup(res->reason), xstrdup(msg),
+		xstrdup(r->nf && run->col[C_GROUP] >= 0 ? r->f[run->col[C_GROUP]] : ""),
+		xstrdup(r->nf && run->col[C_REF] >= 0 ? r->f[run->col[C_REF]] : ""),
 		have ? res->computed : NAN, have ? res->lo : NAN, have ? res->hi : NAN,
 		fail ? REPORT_FAIL : res->verdict == CV_UNVERIFIABLE ? REPORT_SKIP :
 		REPORT_PASS, xmalloc((run->npass ? run->npass : 1) * sizeof(char *))};
@@ -288,12 +290,13 @@ static void write_all(struct run *run)
 			num_or_empty(w, d->computed), num_or_empty(w, d->lo);
 			num_or_empty(w, d->hi);
 			wr_str(w, d->verdict), wr_str(w, d->needed), wr_str(w, d->reason);
+			wr_str(w, d->group), wr_str(w, d->ref);
 			for (size_t k = 0; k < run->npass; k++)
 				wr_str(w, d->pass[k]);
 			wr_end_row(w);
 		}
 		free(d->id), free(d->kind), free(d->published), free(d->verdict);
-		free(d->needed), free(d->reason), free(d->msg);
+		free(d->needed), free(d->reason), free(d->msg), free(d->group), free(d->ref);
 		for (size_t k = 0; k < run->npass; k++)
 			free(d->pass[k]);
 		free(d->pass);
@@ -329,7 +332,7 @@ static void check_row(struct run *run, const csvin_row *r)
 static void output_columns(struct run *run, const csvin_row *h)
 {
 	static const char *const OUT[] = {"id", "kind", "published", "computed", "lo",
-		"hi", "verdict", "needed", "reason"};
+		"hi", "verdict", "needed", "reason", "group", "ref"};
 	size_t nout = sizeof OUT / sizeof *OUT;
 	run->cols = xmalloc((nout + run->npass) * sizeof *run->cols);
 	for (size_t i = 0; i < nout; i++)
@@ -431,7 +434,7 @@ int main(int argc, char **argv)
 	else
 		csvin_read(argv + first, argc - first, oc.delim, on_header, on_row, &run);
 	write_all(&run);
-	for (size_t i = 9; i < run.ncols; i++)
+	for (size_t i = 11; i < run.ncols; i++)
 		free((char *)run.cols[i].name);
 	free(run.pass);
 	free(run.cols);

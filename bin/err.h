@@ -20,6 +20,7 @@ enum {
 	EX_DATA = 65,     /* bad input data */
 	EX_NOINPUT_ = 66, /* an input cannot be opened or read */
 	EX_NOPROG = 69,   /* a needed program (gnuplot) is missing */
+	EX_PROGFAIL = 70, /* a program we ran (gnuplot) failed */
 	EX_NOMEM = 71,    /* out of memory (sysexits' EX_OSERR) */
 	EX_IOERR_ = 74    /* output cannot be written */
 };

@@ -42,7 +42,7 @@ computed,verdict
 === a zero reference rate: the ratio is infinite
 cmd: disp-check rr twice 5/10 0/10 | sed -n 2p | cut -d, -f4,7-
 --- stdout
-inf,inconsistent,events none,"5 of 10 against 0 of 10: the reference group has no events, so the ratio is infinite"
+inf,inconsistent,events none,"5 of 10 against 0 of 10: the reference group has no events, so the ratio is infinite",,
 
 === qualifiers: 69/76 = 90.79% is over 90%, so not "nearly 90%"
 cmd: for v in 'nearly 90%' 'over 90%' 'about 90%' 'just over 90%' 'fewer than 91%' 'at least 90.78%' '<= 90.78%'; do disp-check pct "$v" 69/76 | sed -n 2p | cut -d, -f3,7; done
@@ -65,7 +65,7 @@ inconsistent
 === "1 in 5" is one in every five: n/x rounds to 5; "3 in 10" is 10 x/n rounding to 3
 cmd: disp-check pct '1 in 5' 1809/8917 | sed -n 2p | cut -d, -f7-; disp-check rate '1 in 5' 892/8917 | sed -n 2p | cut -d, -f7; disp-check rate '3 in 10' 26/100 | sed -n 2p | cut -d, -f7
 --- stdout
-consistent,"events 1,622-1,981 (rounding); 1,487-1,783 (truncation)","1,809 of 8,917 is 1 in 4.93, which rounds to 1 in 5"
+consistent,"events 1,622-1,981 (rounding); 1,487-1,783 (truncation)","1,809 of 8,917 is 1 in 4.93, which rounds to 1 in 5",,
 inconsistent
 consistent
 
@@ -103,8 +103,8 @@ consistent
 === claims without counts are unverifiable (exit 0), and fail with --strict
 cmd: printf 'id,kind,group,ref,value\nblack,pct_more,Black,White,81%%\n' > /tmp/disp-check-u.$$; disp-check /tmp/disp-check-u.$$ | cut -d, -f7-; echo "exit $?"; disp-check --strict /tmp/disp-check-u.$$ > /dev/null; echo "strict exit $?"; rm -f /tmp/disp-check-u.$$
 --- stdout
-verdict,needed,reason
-unverifiable,,"not enough counts: needs events and total of Black, events and total of White"
+verdict,needed,reason,group,ref
+unverifiable,,"not enough counts: needs events and total of Black, events and total of White",Black,White
 exit 0
 strict exit 1
 
@@ -116,7 +116,7 @@ a,unverifiable,events 13 by truncation only; none by rounding
 b,inconsistent,events none
 
 === claims by group against a counts table; unknown columns pass through
-cmd: printf 'id\tkind\tgroup\tref\tvalue\tsource\nblack\tpct\tBlack\t\t22%%\tMirror\nrr\trr\tBlack\tWhite\t1.37\tcalc\nshare\tshare\tBlack\t\t25.9%%\tcalc\n' > /tmp/disp-check-c.$$; tr , '\t' < fixtures/stop-search-2016-17.csv > /tmp/disp-check-c.$$.tsv; disp-check -t -c /tmp/disp-check-c.$$.tsv -e arrests -n searches /tmp/disp-check-c.$$ | cut -f1,4,7,10- | tr '\t' ,; rm -f /tmp/disp-check-c.$$ /tmp/disp-check-c.$$.tsv
+cmd: printf 'id\tkind\tgroup\tref\tvalue\tsource\nblack\tpct\tBlack\t\t22%%\tMirror\nrr\trr\tBlack\tWhite\t1.37\tcalc\nshare\tshare\tBlack\t\t25.9%%\tcalc\n' > /tmp/disp-check-c.$$; tr , '\t' < fixtures/stop-search-2016-17.csv > /tmp/disp-check-c.$$.tsv; disp-check -t -c /tmp/disp-check-c.$$.tsv -e arrests -n searches /tmp/disp-check-c.$$ | cut -f1,4,7,12- | tr '\t' ,; rm -f /tmp/disp-check-c.$$ /tmp/disp-check-c.$$.tsv
 --- stdout
 id,computed,verdict,source
 black,21.9724,consistent,Mirror
@@ -198,6 +198,6 @@ disp-check: unknown method for --ratio: 'nonesuch' (methods: koopman, katz, mn, 
 Try 'disp-check --help' for more information.
 
 === every number disp-check writes reads back, and TSV claims work
-cmd: printf 'id\tkind\tvalue\tevents\ttotal\na\tpct\t0.71%%\t13\t1809\n' | disp-check -t --digits 17 | roundtrip -t 17 id kind published verdict needed reason
+cmd: printf 'id\tkind\tvalue\tevents\ttotal\na\tpct\t0.71%%\t13\t1809\n' | disp-check -t --digits 17 | roundtrip -t 17 id kind published verdict needed reason group ref
 --- stdout
 3 cells read back
