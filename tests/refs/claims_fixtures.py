@@ -291,6 +291,7 @@ ed += [
  C("unit-rate-bare-20","rate","20","inconsistent","(hand) a bare 20 on rate is the fraction 20, not 20%", events=1, total=5),
  C("unit-times","rr","1.82 times","consistent","(hand) PHS 1.8178", events=189, total=11034, ref_events=104, ref_total=11037),
  C("unit-x","rr","1.82x","consistent","(hand) PHS 1.8178", events=189, total=11034, ref_events=104, ref_total=11037),
+ C("unit-x-zero","rr","0x","consistent","(hand) rr 0 (0/10 vs 1/10) with the x suffix: '0x' must not be read as a hex prefix (strtod)", events=0, total=10, ref_events=1, ref_total=10),
  C("filler-only","pct","only 0.71%","consistent_truncated","(hand) 'only' is filler: the Casey 13/1809", events=13, total=1809),
  C("filler-some","pct","some 20%","consistent","(hand) 'some' is filler", events=1809, total=8917),
  C("filler-more-likely","pct_more","81% more likely","consistent","(hand) 100 (0.181/0.1 - 1) = 81", events=181, total=1000, ref_events=100, ref_total=1000),
