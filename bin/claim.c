@@ -182,8 +182,11 @@ static const char *conversion(const claim *c, struct conv *cv)
 			return "'N in M' and 'per K' only for a rate or a percentage";
 		cv->pct_shown = 0;
 		/* "1 in 5" is read as one in every five: n/x rounds to 5
-		 * (18.2% to 22.2%); "3 in 10" as 10 x/n rounding to 3. */
-		if (v->unit == PUB_IN && v->d[0].digits == 1 && v->d[0].scale == 0)
+		 * (18.2% to 22.2%); "3 in 10" as 10 x/n rounding to 3.  With a
+		 * qualifier the fraction is compared ("fewer than 1 in 5":
+		 * 5 x/n < 1). */
+		if (v->unit == PUB_IN && v->d[0].digits == 1 && v->d[0].scale == 0 &&
+		    v->qual == PUB_EQ)
 			cv->recip = 1, cv->num = 1;
 		return NULL;
 	case PUB_TIMES:
@@ -430,11 +433,11 @@ static void range_text(char *buf, size_t size, int ok, int64_t a, int64_t b)
 static int needed(const claim *c, const claim_counts *k, const struct conv *cv,
 		  claim_result *r)
 {
-	/* x runs over [0, n]; for a share, over [0, all events] when the other
-	 * groups' events are not known apart, else without a bound of its
-	 * own (up to 2^53). */
+	/* x runs over [0, n]; a share without a total, over [0, all events]
+	 * when the group's events are unknown (all events fixed), else up to
+	 * 2^53 (all events move with x). */
 	int64_t top = k->n;
-	if (c->kind == CK_SHARE)
+	if (c->kind == CK_SHARE && top < 0)
 		top = k->Xi < 0 ? -1 : k->x >= 0 ? (int64_t)1 << 53 : k->Xi;
 	if (top < 0 || ((KIND[c->kind].need & NEED_REF) && (k->x2 < 0 || k->n2 < 0)) ||
 	    ((KIND[c->kind].need & NEED_ALL_N) && k->Ni < 0))
@@ -666,6 +669,9 @@ const char *claim_check(const claim *c0, const claim_counts *k, claim_result *r)
 	if (q.den == 0 && q.num)
 		snprintf(out, size, "%s: the reference group has no events, so the "
 			 "ratio is infinite", cnt);
+	else if (!dsp_q_defined(q))
+		snprintf(out, size, "%s: no events in either group (or no one at all), "
+			 "so there is no value to compare", cnt);
 	else if (c->v.qual != PUB_EQ)
 		snprintf(out, size, "%s, which is %s%s %s%s", head, bad ? "not " : "", ql,
 			 pub, pu);

@@ -155,8 +155,10 @@ static const char *cell(const csvin_row *r, long i)
 	return i >= 0 ? r->f[i] : "";
 }
 
-/* The claim's counts: its own cells, else the counts table's. */
-static claim_counts counts_of(const struct run *run, const csvin_row *r)
+/* The claim's counts: its own cells, else the counts table's.  *absent
+ * names a group that is not in the table (NULL: none). */
+static claim_counts counts_of(const struct run *run, const csvin_row *r,
+			      const char **absent)
 {
 	claim_counts k = {-1, -1, -1, -1, -1, -1, -1, -1, NULL, NULL};
 	const char *g = cell(r, run->col[C_GROUP]), *ref = cell(r, run->col[C_REF]);
@@ -164,10 +166,9 @@ static claim_counts counts_of(const struct run *run, const csvin_row *r)
 	if (run->t) {
 		long gi = k.group ? counts_find(run->t, g) : -1;
 		long ri = k.ref ? counts_find(run->t, ref) : -1;
-		if (k.group && gi < 0)
-			err_data(r->file, r->line, "group", "not in the counts table", g);
-		if (k.ref && ri < 0)
-			err_data(r->file, r->line, "ref", "not in the counts table", ref);
+		/* A group that is not in the table leaves the claim
+		 * unverifiable, and the reason says so. */
+		*absent = k.group && gi < 0 ? g : k.ref && ri < 0 ? ref : NULL;
 		if (gi >= 0)
 			k.x = run->t->g[gi].events, k.n = run->t->g[gi].total;
 		if (ri >= 0)
@@ -227,8 +228,6 @@ static claim claim_of(const struct run *run, const csvin_row *r, char *published
 	c.per = per > 0 ? (uint64_t)per : 0;
 	c.significance = run->o->significance;
 	pick(run, &c, cell(r, run->col[C_METHOD]), r);
-	if ((c.kind == CK_P || c.kind == CK_CI) && !c.m)
-		err_data(r->file, r->line, "method", "a p or ci claim needs a method", NULL);
 	return c;
 }
 
@@ -314,7 +313,14 @@ static void check_row(struct run *run, const csvin_row *r)
 {
 	char published[512];
 	claim c = claim_of(run, r, published, sizeof published);
-	claim_counts k = counts_of(run, r);
+	const char *absent = NULL;
+	claim_counts k = counts_of(run, r, &absent);
+	/* An interval with no method and no reference is a rate's. */
+	if (c.kind == CK_CI && !*cell(r, run->col[C_METHOD]) && k.x2 < 0 && k.n2 < 0) {
+		char m[80];
+		snprintf(m, sizeof m, "--ci %s", run->o->method[0] ? run->o->method[0] : "wilson");
+		pick(run, &c, m, r);
+	}
 	claim_result res;
 	const char *why = claim_check(&c, &k, &res);
 	if (why) {
@@ -325,6 +331,11 @@ static void check_row(struct run *run, const csvin_row *r)
 	}
 	if (c.m && c.mk)
 		mo_check(res.status, c.mk, c.m, "claim", r->f[run->col[C_ID]]);
+	if (absent && res.verdict == CV_UNVERIFIABLE) {
+		size_t n = strlen(res.reason);
+		snprintf(res.reason + n, sizeof res.reason - n, " ('%s' is not in the "
+			 "counts table)", absent);
+	}
 	keep(run, r, r->f[run->col[C_ID]], &c, published, &res);
 }
 

@@ -44,19 +44,50 @@ void gp_terminal(FILE *fp, gp_format f, int w, int h, const char *path)
 	}
 }
 
-void gp_string(FILE *fp, const char *s)
+/* The inside of a string literal for s[0..n). */
+static void literal(FILE *fp, const char *s, size_t n)
 {
-	size_t n = strlen(s);
 	char *e = xmalloc(4 * n + 1);
 	text_escape(e, s, n);
-	putc('"', fp);
 	for (const char *p = e; *p; p++) {
 		if (*p == '"' || *p == '\\')
 			putc('\\', fp);
 		putc(*p, fp);
 	}
-	putc('"', fp);
 	free(e);
+}
+
+void gp_string(FILE *fp, const char *s)
+{
+	putc('"', fp);
+	literal(fp, s, strlen(s));
+	putc('"', fp);
+}
+
+int gp_string_wrapped(FILE *fp, const char *s, size_t width)
+{
+	size_t n = strlen(s), start = 0;
+	int lines = 1;
+	putc('"', fp);
+	while (n - start > width) {
+		/* The last space within the width, else the first after it. */
+		size_t cut = start + width;
+		while (cut > start && s[cut] != ' ')
+			cut--;
+		if (cut == start) {
+			const char *sp = strchr(s + start + width, ' ');
+			if (!sp)
+				break;
+			cut = (size_t)(sp - s);
+		}
+		literal(fp, s + start, cut - start);
+		fputs("\\n", fp);
+		start = cut + 1;
+		lines++;
+	}
+	literal(fp, s + start, n - start);
+	putc('"', fp);
+	return lines;
 }
 
 void gp_run(const char *script, size_t len)

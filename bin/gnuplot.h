@@ -28,6 +28,11 @@ void gp_terminal(FILE *fp, gp_format f, int w, int h, const char *path);
  * control characters shown as \xHH text (they never reach the image). */
 void gp_string(FILE *fp, const char *s);
 
+/* The same, broken at spaces into lines of about width bytes (gnuplot's
+ * "\n"), so a long label takes more lines and is never cut.  Returns the
+ * number of lines. */
+int gp_string_wrapped(FILE *fp, const char *s, size_t width);
+
 /* The Okabe-Ito palette, safe for colour-blind readers: blue, vermillion,
  * bluish green, orange, reddish purple, sky blue, yellow, black. */
 extern const char *const gp_palette[8];

@@ -13,6 +13,9 @@
 # paragraph's lines are joined with spaces.  B is the build prefix.
 use strict;
 use warnings;
+use FindBin;
+use lib "$FindBin::Bin/lib";
+use Csv;
 
 my $bindir = ($ENV{B} // '') . 'bin';
 my ($n, $failed) = (0, 0);
@@ -98,18 +101,6 @@ sub items {
 	return @items;
 }
 
-sub csv_fields {
-	my ($line) = @_;
-	my @f;
-	while ($line =~ /\G(?:"((?:[^"]|"")*)"|([^,]*))(,|$)/g) {
-		my ($v, $end) = (defined $1 ? $1 : $2, $3);
-		$v =~ s/""/"/g if defined $1;
-		push @f, $v;
-		last if $end eq '';
-	}
-	return @f;
-}
-
 my $readme = do { local $/; open(my $fh, '<', 'README.md') or die; <$fh> };
 my ($methods_table) = $readme =~ /^## Methods and citations\n(.*?)^## /ms;
 $methods_table //= '';
@@ -138,12 +129,12 @@ for my $page (sort glob('bin/disp-*.1')) {
 	my $list = `$bindir/$tool --methods 2>/dev/null`;
 	next unless $? == 0 && $list ne '';
 	my @rows = split /\n/, $list;
-	my @head = csv_fields(shift @rows);
+	my @head = Csv::fields(shift @rows);
 	ok(join(',', @head) eq 'kind,option,person_time,method,default,limit,help,citation',
 	   "$tool --methods header");
 	for my $row (@rows) {
 		my %m;
-		@m{@head} = csv_fields($row);
+		@m{@head} = Csv::fields($row);
 		my $what = "$tool $m{option}" . ($m{person_time} ? ' with -x' : '') . " $m{method}";
 		my @sub = @{$sub->{$m{kind}} // []};
 		ok(@sub > 0, "$what: METHODS has a subsection '$m{kind}'");

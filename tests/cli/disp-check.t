@@ -167,7 +167,7 @@ exit 65
 disp-check: stdin:2: column 'value': does not fit a p claim (expected a number for a p-value or an interval): 'twice'
 exit 65
 
-=== bad claims: a qualifier that is not one, or that contradicts the value; bad counts; a group not in the table
+=== bad claims: a qualifier that is not one, or that contradicts the value; bad counts; a group not in the table is unverifiable
 cmd: for v in 'x,pct,5%,much,1,2' 'x,pct,over 5%,under,1,2' 'x,pct,5%,,"1,809",2000' 'x,pct,5%,,3,2'; do printf 'id,kind,value,qualifier,events,total\n%s\n' "$v" | disp-check; echo "exit $?"; done 2>&1; printf 'id,kind,group,value\nx,pct,Blak,5%%\n' | disp-check -c fixtures/stop-search-2016-17.csv -e arrests -n searches 2>&1; echo "exit $?"
 --- stdout
 disp-check: stdin:2: column 'qualifier': not a qualifier (=, <, <=, >, >=, over, fewer than, nearly, about, ...): 'much'
@@ -178,8 +178,9 @@ disp-check: stdin:2: column 'events': not a non-negative integer (no thousands s
 exit 65
 disp-check: stdin:2: column 'events': events exceed total: '3'
 exit 65
-disp-check: stdin:2: column 'group': not in the counts table: 'Blak'
-exit 65
+id,kind,published,computed,lo,hi,verdict,needed,reason,group,ref
+x,pct,5%,,,,unverifiable,,not enough counts: needs events and total of Blak ('Blak' is not in the counts table),Blak,
+exit 0
 
 === a claims file needs id, kind and value; the immediate form needs EVENTS/TOTAL
 cmd: printf 'id,kind\nx,pct\n' | disp-check; echo "exit $?"; disp-check pct 5% 13; echo "exit $?"; disp-check pct 5% 3/2; echo "exit $?"; disp-check --ratio nonesuch pct 5% 1/2; echo "exit $?"

@@ -651,6 +651,10 @@ class Claim:
     def quantity(self, x=None):
         c = dict(self.counts)
         if x is not None:
+            # all events include the group's own: with the other groups'
+            # events as given, they move with x (the lead's reading)
+            if "X" in c and "x" in c:
+                c["X"] = c["X"] - c["x"] + x
             c["x"] = x
         return mul(self.scale(), frac_q(self.kind, c))
 
@@ -667,6 +671,20 @@ class Claim:
         v = self.v
         q = v["qual"]
         f = v["form"]
+        if f in ("in", "word_in"):
+            # N in M: M x/n against N at whole-number precision; "1 in M"
+            # with no qualifier is one in every M: n/x rounds to M.
+            N = v["num"].value if f == "in" else v["w"]
+            M = v["M"]
+            if q != "=":
+                ok = qual_holds(q, c, N)
+                return {"half_up": ok, "half_even": ok, "trunc": ok}, False
+            if N == 1:
+                if c == 0:
+                    return {"half_up": False, "half_even": False, "trunc": False}, True
+                rc = M / c
+                return {name: eq_rule(rule, rc, M, F(1)) for name, rule in RULES}, True
+            return {name: eq_rule(rule, c, N, F(1)) for name, rule in RULES}, True
         if f in ("word", "word_in"):
             w = v["w"]
             if q != "=":
@@ -708,7 +726,9 @@ class Claim:
         try:
             c = self.quantity()
         except Undefined as e:
-            return "unverifiable", str(e)
+            # 0/0: the counts are there but give no value at all, so no
+            # published figure follows from them.
+            return "inconsistent", str(e)
         r, rounding = self.rules(c)
         if not rounding:
             return ("consistent" if r["half_up"] else "inconsistent"), "c=%s" % show(c)
@@ -749,12 +769,13 @@ class Claim:
 
     # -- needed: the group's events that make the claim hold (any rule)
     def xmax(self):
+        """x runs over [0, n]; a share without a total, over [0, all
+        events] when the group's events are unknown (all events fixed),
+        else up to 2^53 (all events move with x)."""
         c = self.counts
         hi = c.get("n")
-        if self.kind == "share":
-            hi = c["X"] if hi is None else min(hi, c["X"])
-        if self.kind == "ratio_of_shares":
-            hi = min(hi, c["X"])
+        if self.kind == "share" and hi is None:
+            hi = 2 ** 53 if "x" in c else c["X"]
         return hi
 
     def needed(self, only=None):
@@ -1082,7 +1103,12 @@ class Gen:
     def in_rows(self):
         out = []
         for N_, M_ in ((1, 5), (1, 3), (3, 10), (1, 1000), (2, 3), (1, 8)):
-            for frac in (F(N_, M_), F(2 * N_ - 1, 2 * M_), F(2 * N_ + 1, 2 * M_), F(N_ + 1, M_)):
+            # the rounding edges of M x/n against N, and for "1 in M" (one
+            # in every M) those of n/x against M: n/x = M -/+ 1/2, M + 1
+            fracs = (F(N_, M_), F(2 * N_ - 1, 2 * M_), F(2 * N_ + 1, 2 * M_), F(N_ + 1, M_))
+            if N_ == 1:
+                fracs += (F(2, 2 * M_ - 1), F(2, 2 * M_ + 1), F(1, M_ + 1))
+            for frac in fracs:
                 if frac > 1 or frac < 0:
                     continue
                 m = loguniform(self.rng, 1, max(1, 10 ** 9 // frac.denominator))
@@ -1250,8 +1276,12 @@ def cmd_selftest():
                 if cl.v["form"] not in ("num", "perk", "in") or cl.v["qual"] != "=":
                     continue
                 c = cl.quantity()
-                dc = ctx.divide(decimal.Decimal(c.numerator), decimal.Decimal(c.denominator))
                 num = cl.v["num"]
+                if cl.v["form"] == "in" and num.value == 1:   # one in every M
+                    if c == 0:
+                        continue
+                    c, num = cl.v["M"] / c, Num(str(cl.v["M"]))
+                dc = ctx.divide(decimal.Decimal(c.numerator), decimal.Decimal(c.denominator))
                 pub = decimal.Decimal(num.value.numerator) / decimal.Decimal(num.value.denominator)
                 exp = decimal.Decimal(1).scaleb(-len(str(num.prec.denominator)) + 1)
                 ok = {}
