@@ -255,10 +255,8 @@ static void log_tics(FILE *fp, double a, double b)
 		for (int e = (int)floor(log10(a)) - 1; e <= (int)ceil(log10(b)); e++)
 			for (size_t i = 0; i < len[l]; i++) {
 				double t = lad[l][i] * pow(10, e);
-				char buf[32];
 				if (t >= a && t <= b) {
-					fprintf(fp, "%s\"%s\" %.17g", first ? "" : ", ",
-						short_num(buf, t), t);
+					fprintf(fp, "%s\"%.6g\" %.15g", first ? "" : ", ", t, t);
 					first = 0;
 				}
 			}
@@ -281,18 +279,294 @@ static void axis_range(const struct chart *c, double null, int log, double *a, d
 				hi = v[k] > hi ? v[k] : hi;
 			}
 	}
+	/* Room for the arrows of bounds beyond the axis. */
+	int out_lo = 0, out_hi = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		const struct row *r = &c->r[i];
+		out_lo |= r->lo == -INFINITY || (log && r->lo == 0) || r->e == -INFINITY ||
+			  (log && r->e == 0);
+		out_hi |= r->hi == INFINITY || r->e == INFINITY;
+	}
 	if (log) {
 		double m = pow(hi / lo, 0.08);
 		if (m < 1.02)
 			m = 1.02;
-		*a = lo / m, *b = hi * m;
+		*a = lo / (out_lo ? m * m * m : m), *b = hi * (out_hi ? m * m * m : m);
 	} else {
 		double m = (hi - lo) * 0.08;
 		if (m == 0)
 			m = fabs(hi) > 0 ? fabs(hi) * 0.1 : 1;
-		*a = lo - m, *b = hi + m;
+		*a = lo - (out_lo ? 3 * m : m), *b = hi + (out_hi ? 3 * m : m);
 		if (c->kind == RATES && lo >= 0)
 			*a = 0;
 	}
 }
 
+/* ---- charts --------------------------------------------------------------- */
+
+/* The label of row r on the right: "1.37 [1.35, 1.40]  p 3.5e-214". */
+static void right_label(char *buf, size_t size, const struct chart *c, const struct row *r)
+{
+	char e[32], l[32], h[32], p[32];
+	if (r->ref) {
+		snprintf(buf, size, "%s (reference)", short_num(e, r->e));
+		return;
+	}
+	if (isnan(r->e)) {
+		snprintf(buf, size, "not defined (no events to compare)");
+		return;
+	}
+	int n = snprintf(buf, size, "%s [%s, %s]", short_num(e, r->e), short_num(l, r->lo),
+			 short_num(h, r->hi));
+	if (!isnan(r->p) && n > 0 && (size_t)n < size) {
+		if (r->p > 0 && r->p < 1e-4)
+			snprintf(p, sizeof p, "%.1e", r->p);
+		else
+			snprintf(p, sizeof p, "%.2g", r->p);
+		snprintf(buf + n, size - (size_t)n, "  %s %s", c->pcol, p);
+	}
+}
+
+/* A row's y position: the first row on top. */
+static double ypos(const struct chart *c, size_t i)
+{
+	return (double)(c->n - i);
+}
+
+/* The common frame: terminal, title, the y axis of group names and the
+ * right axis of labels. */
+static void frame(FILE *fp, const struct chart *c, int log, double xa, double xb,
+		  const char *xlabel, const char *title)
+{
+	const struct opts *o = c->o;
+	int lines = 0;
+	for (size_t i = 0; i < c->n; i++)
+		lines += 1 + (int)(strlen(c->r[i].name) / 28);
+	int h = 110 + 30 * (lines > (int)c->n ? lines : (int)c->n);
+	fputs("# disp-plot: a chart of a disparity table, data inline; run it with gnuplot.\n", fp);
+	gp_terminal(fp, o->out ? gp_format_of(o->out) : o->format, o->width ? o->width : 900,
+		    h < 220 ? 220 : h, o->out);
+	fputs("set title ", fp);
+	gp_string(fp, o->title ? o->title : title);
+	fputs("\nset xlabel ", fp);
+	gp_string(fp, o->xlabel ? o->xlabel : xlabel);
+	fputs("\nunset key\nset border 1\nset grid xtics lc rgb \"#dddddd\"\n", fp);
+	if (log) {
+		fputs("set logscale x\n", fp);
+		log_tics(fp, xa, xb);
+	} else {
+		fputs("set xtics nomirror\n", fp);
+	}
+	fprintf(fp, "set xrange [%.15g:%.15g]\n", xa, xb);
+	fprintf(fp, "set yrange [0.4:%g]\nset y2range [0.4:%g]\n", c->n + 0.6, c->n + 0.6);
+	/* Group names on the left, long ones over several lines. */
+	fputs("set ytics scale 0 nomirror (", fp);
+	for (size_t i = 0; i < c->n; i++) {
+		fputs(i ? ", " : "", fp);
+		gp_string_wrapped(fp, c->r[i].ref ? c->r[i].name : c->r[i].name, 28);
+		fprintf(fp, " %g", ypos(c, i));
+	}
+	fputs(")\n", fp);
+	fputs("set y2tics scale 0 nomirror (", fp);
+	for (size_t i = 0; i < c->n; i++) {
+		char lab[160];
+		right_label(lab, sizeof lab, c, &c->r[i]);
+		fputs(i ? ", " : "", fp);
+		gp_string(fp, lab);
+		fprintf(fp, " %g", ypos(c, i));
+	}
+	fputs(")\n", fp);
+}
+
+/* An arrow's row: from x to the edge e, as gnuplot's vectors want it. */
+static void arrow(FILE *fp, double x, double y, double e)
+{
+	fprintf(fp, "%.15g %g %.15g 0\n", x, y, e - x);
+}
+
+/*
+ * The points and bars.  An interval's finite ends are error-bar ends; an
+ * end at 0 on a log axis, or at -inf or inf, is an arrow to the edge, so no
+ * interval is cut off or dropped without a sign; an estimate at such an
+ * end (rr 0, rr inf) has no point, only its arrow, and the label says
+ * what it is.  An estimate that is not defined (nan), with an interval,
+ * gets a faint arrow each way from the null value.  The reference is an
+ * open circle; published claims are diamonds.
+ */
+static void marks(FILE *fp, const struct chart *c, int log, double null,
+		  double xa, double xb)
+{
+	char *bars = NULL, *arrows = NULL, *faint = NULL;
+	size_t nb = 0, na = 0, nf = 0;
+	FILE *b = open_memstream(&bars, &nb), *a = open_memstream(&arrows, &na);
+	FILE *f = open_memstream(&faint, &nf);
+	if (!b || !a || !f)
+		err_nomem();
+	for (size_t i = 0; i < c->n; i++) {
+		const struct row *r = &c->r[i];
+		double y = ypos(c, i);
+		if (r->ref)
+			continue;
+		int interval = !isnan(r->lo) && !isnan(r->hi);
+		int left = interval && !(isfinite(r->lo) && (!log || r->lo > 0));
+		int right = interval && !isfinite(r->hi);
+		double L = left ? xa : r->lo, H = right ? xb : r->hi;
+		if (isnan(r->e)) {
+			if (interval && left && right)
+				arrow(f, null, y, xa), arrow(f, null, y, xb);
+			continue;
+		}
+		if (isfinite(r->e) && (!log || r->e > 0)) {
+			if (interval)
+				fprintf(b, "%.15g %g %.15g %.15g\n", r->e, y, L, H);
+			else
+				fprintf(b, "%.15g %g %.15g %.15g\n", r->e, y, r->e, r->e);
+			if (left)
+				arrow(a, r->e, y, xa);
+			if (right)
+				arrow(a, r->e, y, xb);
+		} else if (r->e > 0) {            /* inf */
+			arrow(a, interval && !left ? L : xa, y, xb);
+		} else {                          /* 0 on a log axis, or -inf */
+			arrow(a, interval && !right ? H : xb, y, xa);
+		}
+	}
+	fclose(b), fclose(a), fclose(f);
+	fprintf(fp, "$bars << EOD\n%sEOD\n$arrows << EOD\n%sEOD\n$faint << EOD\n%sEOD\n",
+		bars, arrows, faint);
+	fputs("$ref << EOD\n", fp);
+	int refs = 0, claims = 0;
+	for (size_t i = 0; i < c->n; i++)
+		if (c->r[i].ref && isfinite(c->r[i].e))
+			fprintf(fp, "%.15g %g\n", c->r[i].e, ypos(c, i)), refs = 1;
+	fputs("EOD\n$claims << EOD\n", fp);
+	for (size_t i = 0; i < c->n; i++)
+		if (isfinite(c->r[i].claim) && (!log || c->r[i].claim > 0))
+			fprintf(fp, "%.15g %g\n", c->r[i].claim, ypos(c, i) + 0.25), claims = 1;
+	fputs("EOD\n", fp);
+	/* Only the blocks that hold something are drawn (an empty one makes
+	 * gnuplot warn). */
+	const char *sep = "plot ";
+	if (nb) {
+		fprintf(fp, "%s$bars using 1:2:3:4 with xerrorbars pt 7 ps 1.2 lw 2 "
+			"lc rgb \"%s\"", sep, gp_palette[0]);
+		sep = ", \\\n     ";
+	}
+	if (na) {
+		fprintf(fp, "%s$arrows using 1:2:3:4 with vectors head filled lw 2 "
+			"lc rgb \"%s\"", sep, gp_palette[0]);
+		sep = ", \\\n     ";
+	}
+	if (nf) {
+		fprintf(fp, "%s$faint using 1:2:3:4 with vectors head filled lw 1 dt 3 "
+			"lc rgb \"#999999\"", sep);
+		sep = ", \\\n     ";
+	}
+	if (refs) {
+		fprintf(fp, "%s$ref using 1:2 with points pt 6 ps 1.6 lw 2 lc rgb \"%s\"",
+			sep, gp_palette[1]);
+		sep = ", \\\n     ";
+	}
+	if (claims)
+		fprintf(fp, "%s$claims using 1:2 with points pt 13 ps 1.4 lc rgb \"%s\"",
+			sep, gp_palette[3]);
+	/* A chart of rows none of which can be drawn still shows its labels. */
+	if (!nb && !na && !nf && !refs && !claims)
+		fprintf(fp, "plot %g with lines lc rgb \"#ffffff\"", null);
+	fputs("\n", fp);
+	free(bars), free(arrows), free(faint);
+}
+
+static void forest(FILE *fp, struct chart *c)
+{
+	int log = is_ratio(c->col);
+	double null = log ? 1 : 0, xa, xb;
+	axis_range(c, null, log, &xa, &xb);
+	char xlabel[300], title[400];
+	snprintf(xlabel, sizeof xlabel, "%s%s", c->col, log ? " (log scale)" : "");
+	snprintf(title, sizeof title, "%s against %s, with intervals", c->col,
+		 c->refname ? c->refname : "the reference");
+	frame(fp, c, log, xa, xb, xlabel, title);
+	fprintf(fp, "set arrow 1 from %g, graph 0 to %g, graph 1 nohead dt 2 lc rgb \"#555555\"\n",
+		null, null);
+	marks(fp, c, log, null, xa, xb);
+}
+
+static void rates(FILE *fp, struct chart *c)
+{
+	double per = c->o->per > 0 ? c->o->per : 1, ref = NAN, xa, xb;
+	for (size_t i = 0; i < c->n; i++) {
+		struct row *r = &c->r[i];
+		r->e *= per, r->lo *= per, r->hi *= per;
+		r->p = NAN;
+		if (r->ref)
+			ref = r->e;
+	}
+	axis_range(c, isnan(ref) ? 0 : ref, 0, &xa, &xb);
+	/* The reference keeps its bar here: a rate is not against itself. */
+	for (size_t i = 0; i < c->n; i++)
+		c->r[i].ref = 0;
+	char xlabel[300], title[300];
+	if (per != 1)
+		snprintf(xlabel, sizeof xlabel, "%s per %g", c->col, per);
+	else
+		snprintf(xlabel, sizeof xlabel, "%s", c->col);
+	snprintf(title, sizeof title, "%s by group, with intervals%s%s", c->col,
+		 c->refname ? "; dashed: " : "", c->refname ? c->refname : "");
+	frame(fp, c, 0, xa, xb, xlabel, title);
+	if (!isnan(ref))
+		fprintf(fp, "set arrow 1 from %.15g, graph 0 to %.15g, graph 1 nohead dt 2 "
+			"lc rgb \"%s\"\n", ref, ref, gp_palette[1]);
+	marks(fp, c, 0, isnan(ref) ? 0 : ref, xa, xb);
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o = {0};
+	opt_common oc;
+	err_init("disp-plot");
+	int first = opt_parse(argc, argv, &SPEC, &oc, on_opt, &o);
+	if (first >= argc)
+		err_usage("a KIND is needed: forest or rates");
+	const char *kind = argv[first++];
+	struct chart c = {.o = &o, .kind = strcmp(kind, "rates") == 0 ? RATES : FOREST};
+	if (strcmp(kind, "forest") && strcmp(kind, "rates"))
+		err_usage("unknown chart '%s' (forest, rates)", err_show(kind));
+	csvin_read(argv + first, argc - first, oc.delim, on_header, on_row, &c);
+	if (c.n == 0)
+		err_die(EX_DATA, "no rows to draw");
+	for (size_t i = 0; i < c.n; i++)
+		c.r[i].ref = c.refname && strcmp(c.r[i].name, c.refname) == 0 &&
+			     c.kind == FOREST;
+	if (c.kind == RATES)
+		for (size_t i = 0; i < c.n; i++)
+			c.r[i].ref = c.refname && strcmp(c.r[i].name, c.refname) == 0;
+	if (o.claim) {
+		if (c.kind != FOREST)
+			err_usage("--claim is for forest charts");
+		struct claims k = {&c, 0, 0, 0};
+		char *f[] = {(char *)o.claim};
+		csvin_read(f, 1, oc.delim, claim_header, claim_row, &k);
+	}
+	char *script = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&script, &len);
+	if (!fp)
+		err_nomem();
+	if (c.kind == FOREST)
+		forest(fp, &c);
+	else
+		rates(fp, &c);
+	if (fclose(fp) != 0)
+		err_nomem();
+	if (o.out)
+		gp_run(script, len);
+	else
+		fwrite(script, 1, len, stdout);
+	free(script);
+	for (size_t i = 0; i < c.n; i++)
+		free(c.r[i].name), free(c.r[i].claim_text);
+	free(c.r), free(c.col), free(c.pcol), free(c.refname);
+	opt_close_stdout();
+	return 0;
+}

@@ -6,6 +6,7 @@
 #include "text.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,7 +101,12 @@ void gp_run(const char *script, size_t len)
 	if (pid < 0)
 		err_die(EX_IOERR_, "cannot run gnuplot: %s", strerror(errno));
 	if (pid == 0) {
+		/* The image goes to the file the script names; should gnuplot
+		 * fail to open it, it must not write the image to our stdout. */
+		int null = open("/dev/null", O_WRONLY);
 		dup2(fd[0], 0);
+		if (null >= 0)
+			dup2(null, 1);
 		close(fd[0]);
 		close(fd[1]);
 		execlp("gnuplot", "gnuplot", (char *)NULL);
