@@ -660,7 +660,7 @@ const char *claim_check(const claim *c0, const claim_counts *k, claim_result *r)
 		snprintf(m, sizeof m, "%s", rounded);
 		snprintf(rounded, sizeof rounded, "1 in %.*s", TXT, m);
 	}
-	char head[260];
+	char head[320];
 	snprintf(head, sizeof head, "%s is %s%s", cnt, val, u);
 	const char *pu = c->v.word ? "" : u;   /* a word's text has its unit */
 	char *out = r->reason;

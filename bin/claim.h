@@ -53,7 +53,7 @@ typedef struct {
 	claim_verdict verdict;
 	int status;                /* the method's status (DSP_OK, DSP_ERANGE, ...) */
 	char needed[160];
-	char reason[640];
+	char reason[1024];
 } claim_result;
 
 /*

@@ -244,7 +244,7 @@ static void keep(struct run *run, const csvin_row *r, const char *id,
 	}
 	struct done *d = &run->done[run->ndone++];
 	const char *verdict = claim_verdict_name(res->verdict);
-	char msg[800];
+	char msg[1100];
 	snprintf(msg, sizeof msg, "%s: %s", verdict, res->reason);
 	/* Empty cells: not applicable (no counts, no interval). */
 	int have = res->verdict != CV_UNVERIFIABLE;
@@ -407,7 +407,10 @@ static void immediate(struct run *run, int argc, char **argv)
 		fraction(argv[3], &c[2], &c[3]);
 	char nums[4][24];
 	for (int i = 0; i < 4; i++)
-		snprintf(nums[i], sizeof nums[i], c[i] < 0 ? "" : "%lld", (long long)c[i]);
+		if (c[i] < 0)
+			nums[i][0] = '\0';
+		else
+			snprintf(nums[i], sizeof nums[i], "%lld", (long long)c[i]);
 	char *hf[] = {"id", "kind", "value", "events", "total", "ref_events", "ref_total"};
 	char *rf[] = {"claim", argv[0], argv[1], nums[0], nums[1], nums[2], nums[3]};
 	size_t len[7];

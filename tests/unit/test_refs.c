@@ -161,7 +161,7 @@ static void run_file(const char *dir, const char *name, const dsp_kind *k)
 			snprintf(fam.method, sizeof fam.method, "%s", f[0]);
 			snprintf(fam.id, sizeof fam.id, "%s", f[1]);
 			snprintf(fam.ref, sizeof fam.ref, "%s", f[4]);
-			snprintf(fam.rows[fam.n], sizeof fam.rows[0], "%s", copy);
+			snprintf(fam.rows[fam.n], sizeof fam.rows[0], "%.150s", copy);
 			fam.p[fam.n] = v[2];
 			fam.want[fam.n++] = v[3];
 		} else if (kind == DSP_TEST && nf == 7) {  /* method,x1,n1,x2,n2,p,ref */
