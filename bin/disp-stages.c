@@ -20,6 +20,7 @@
 #include "writer.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -221,9 +222,15 @@ static void write_cmp(wr_table *w, const struct cmp *c, int self)
 	wr_num(w, c->rr), wr_num(w, c->lo), wr_num(w, c->hi), wr_num(w, c->p);
 }
 
-/* The row of group i at stage s. */
-static void stage_row(wr_table *w, const struct run *r, const counts_table *t,
-		      const struct stages *st, size_t i, size_t ref, size_t s)
+/* The numbers of one row: group i at stage s. */
+struct row {
+	double rate, lo, hi, cum_rate;
+	struct cmp stage, cum;
+};
+
+static void compute(const struct run *r, const counts_table *t,
+		    const struct stages *st, size_t i, size_t ref, size_t s,
+		    struct row *v)
 {
 	const counts_group *g = &t->g[i], *rg = &t->g[ref];
 	size_t b = base_of(st, s);
@@ -237,26 +244,34 @@ static void stage_row(wr_table *w, const struct run *r, const counts_table *t,
 	snprintf(what, sizeof what, "%.*s' at stage '%s", (int)g->klen[0], g->key[0],
 		 st->name[s]);
 
-	double rate = NAN, lo = NAN, hi = NAN;
+	v->rate = v->lo = v->hi = NAN;
 	if (n > 0) {
-		rate = x / n;
-		mo_check(r->m[K_CI]->fn.ci(x, n, r->level, &lo, &hi), r->k[K_CI],
+		v->rate = x / n;
+		mo_check(r->m[K_CI]->fn.ci(x, n, r->level, &v->lo, &v->hi), r->k[K_CI],
 			 r->m[K_CI], "group", what);
 	}
-	struct cmp stage, cum;
-	compare(r, x, n, xr, nr, self, what, &stage);
-	compare(r, x, n0, xr, nr0, self, what, &cum);
+	v->cum_rate = n0 > 0 ? x / n0 : NAN;
+	compare(r, x, n, xr, nr, self, what, &v->stage);
+	compare(r, x, n0, xr, nr0, self, what, &v->cum);
+}
 
+static void write_row(wr_table *w, const struct run *r, const counts_table *t,
+		      const struct stages *st, size_t i, size_t ref, size_t s,
+		      const struct row *v)
+{
+	const counts_group *g = &t->g[i], *rg = &t->g[ref];
+	size_t b = base_of(st, s);
+	int self = i == ref;
 	wr_text(w, g->key[0], g->klen[0]);
 	wr_str(w, st->name[s]);
 	wr_str(w, st->name[b]);
 	wr_int(w, g->count[s]);
 	wr_int(w, g->count[b]);
-	wr_num(w, rate * r->per), wr_num(w, lo * r->per), wr_num(w, hi * r->per);
+	wr_num(w, v->rate * r->per), wr_num(w, v->lo * r->per), wr_num(w, v->hi * r->per);
 	wr_text(w, rg->key[0], rg->klen[0]);
-	write_cmp(w, &stage, self);
-	wr_num(w, n0 > 0 ? x / n0 * r->per : NAN);
-	write_cmp(w, &cum, self);
+	write_cmp(w, &v->stage, self);
+	wr_num(w, v->cum_rate * r->per);
+	write_cmp(w, &v->cum, self);
 	wr_int(w, g->count[s] < r->min || (!self && rg->count[s] < r->min));
 	wr_end_row(w);
 }
@@ -293,11 +308,20 @@ int main(int argc, char **argv)
 	memcpy(cols, COLS, sizeof cols);
 	cols[0].name = t.keyname[0];
 	wr_opts wo = {c.delim, c.pretty, c.digits};
+	/* Every row is computed before any is written, so that a method's
+	 * error (counts beyond its limit) leaves no partial table. */
+	if ((st.n - 1) > SIZE_MAX / sizeof(struct row) / t.n)
+		err_nomem();
+	struct row *v = xmalloc((st.n - 1) * t.n * sizeof *v);
+	for (size_t s = 1; s < st.n; s++)
+		for (size_t i = 0; i < t.n; i++)
+			compute(&r, &t, &st, i, ref, s, &v[(s - 1) * t.n + i]);
 	wr_table *w = wr_begin(stdout, &wo, cols, NCOL);
 	for (size_t s = 1; s < st.n; s++)
 		for (size_t i = 0; i < t.n; i++)
-			stage_row(w, &r, &t, &st, i, ref, s);
+			write_row(w, &r, &t, &st, i, ref, s, &v[(s - 1) * t.n + i]);
 	wr_finish(w);
+	free(v);
 	counts_free(&t);
 	free(st.name);
 	free(st.from);

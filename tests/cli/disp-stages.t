@@ -429,3 +429,14 @@ g,events,total,rate,rr
 x,1,4,0.25,0.5
 y,4,8,0.5,1
 
+=== counts beyond a method's limit: exit 65 naming method, group and stage, and no partial table
+cmd: t=/tmp/disp-st.$$; disp-stages -s a,b --test barnard >$t.out 2>$t.err; echo "exit $?"; sed 's/ (.*//' $t.err; wc -c <$t.out; rm -f $t.out $t.err
+--- stdin
+g,a,b
+X,1000000,10
+Y,1000000,20
+--- stdout
+exit 65
+disp-stages: --test barnard: group 'Y' at stage 'b' is beyond the method's limit
+0
+
