@@ -10,6 +10,13 @@
 
 #define COUNT_MAX (INT64_C(1) << 53)   /* doubles hold integers exactly */
 
+static int64_t *xcalloc_counts(size_t n)
+{
+	int64_t *c = xmalloc(n * sizeof *c);
+	memset(c, 0, n * sizeof *c);
+	return c;
+}
+
 static int64_t max_count(const counts_table *t)
 {
 	return t->max_count ? t->max_count : COUNT_MAX;
@@ -64,6 +71,8 @@ counts_group *counts_group_for(counts_table *t, const csvin_row *r)
 		g->key[i] = xmalloc(g->klen[i] + 1);
 		memcpy(g->key[i], r->f[t->ki[i]], g->klen[i] + 1);
 	}
+	if (t->ncount)
+		g->count = xcalloc_counts(t->ncount);
 	g->file = r->file;   /* csvin keeps file names for the whole read */
 	g->line = r->line;
 	/* Its own allocation, which stays put when t->g moves. */
@@ -112,13 +121,13 @@ static void repeated(const counts_table *t, const counts_group *g,
 		     const csvin_row *r)
 {
 	char msg[512];
+	const char *merge = t->ncount ? "disp-count --merge -f" : "disp-count --merge";
 	if (g->file == r->file || strcmp(g->file, r->file) == 0)
 		snprintf(msg, sizeof msg, "group appears twice (first on line %ld; "
-			 "sum the rows with disp-count --merge)", g->line);
+			 "sum the rows with %s)", g->line, merge);
 	else
 		snprintf(msg, sizeof msg, "group appears twice (first in %s, line "
-			 "%ld; sum the rows with disp-count --merge)",
-			 err_show(g->file), g->line);
+			 "%ld; sum the rows with %s)", err_show(g->file), g->line, merge);
 	err_data(r->file, r->line, t->keyname[0], msg, r->f[t->ki[0]]);
 }
 
@@ -152,9 +161,63 @@ static int on_row(void *ctx, const csvin_row *r)
 	return 0;
 }
 
+/* Several count columns per group (t->ncount > 0). */
+static int on_header_counts(void *ctx, const csvin_row *h)
+{
+	counts_table *t = ctx;
+	if (h->nf == 0)
+		err_data(h->file, 1, NULL, "no header row (empty input)", NULL);
+	counts_bind(t, h);
+	t->ci = xmalloc(t->ncount * sizeof *t->ci);
+	t->cv = xmalloc(t->ncount * sizeof *t->cv);
+	for (size_t j = 0; j < t->ncount; j++)
+		t->ci[j] = csvin_column(h, t->countcols[j]);
+	return 0;
+}
+
+/* Row r's key for a message: its fields, joined by ", " when several. */
+static const char *key_text(const counts_table *t, const csvin_row *r)
+{
+	static char buf[256];
+	size_t n = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < t->nkey && n < sizeof buf; i++)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? ", " : "",
+				      err_show(r->f[t->ki[i]]));
+	return buf;
+}
+
+static int on_row_counts(void *ctx, const csvin_row *r)
+{
+	counts_table *t = ctx;
+	int64_t *v = t->cv;
+	for (size_t j = 0; j < t->ncount; j++)
+		v[j] = counts_parse(t, r, t->ci[j], t->countcols[j]);
+	for (size_t j = 0; t->within && j < t->ncount; j++) {
+		long b = t->within[j];
+		if (b < 0 || v[j] <= v[b])
+			continue;
+		char msg[640];
+		snprintf(msg, sizeof msg, "group '%s' has %lld here, more than the %lld "
+			 "at '%s', the stage it comes from (stages are nested)", key_text(t, r),
+			 (long long)v[j], (long long)v[b], err_show(t->countcols[b]));
+		err_data(r->file, r->line, t->countcols[j], msg, r->f[t->ci[j]]);
+	}
+	size_t before = t->n;
+	counts_group *g = counts_group_for(t, r);
+	if (t->n == before && !t->merge)
+		repeated(t, g, r);
+	for (size_t j = 0; j < t->ncount; j++)
+		counts_add(t, &g->count[j], v[j], r, t->countcols[j], r->f[t->ci[j]]);
+	return 0;
+}
+
 void counts_read(counts_table *t, char *const *files, int nfiles, char delim)
 {
-	csvin_read(files, nfiles, delim, on_header, on_row, t);
+	if (t->ncount)
+		csvin_read(files, nfiles, delim, on_header_counts, on_row_counts, t);
+	else
+		csvin_read(files, nfiles, delim, on_header, on_row, t);
 }
 
 long counts_find(const counts_table *t, const char *name)
@@ -188,7 +251,8 @@ size_t counts_ref(const counts_table *t, const char *ref)
 	if (!ref) {
 		size_t best = 0;
 		for (size_t i = 1; i < t->n; i++)
-			if (t->exposure ? t->g[i].exposure > t->g[best].exposure :
+			if (t->ncount ? t->g[i].count[0] > t->g[best].count[0] :
+			    t->exposure ? t->g[i].exposure > t->g[best].exposure :
 			    t->g[i].total > t->g[best].total)
 				best = i;
 		return best;
@@ -253,12 +317,15 @@ void counts_free(counts_table *t)
 		free(t->g[i].klen);
 		free(t->g[i].exposure_text);
 		free(t->g[i].packed);
+		free(t->g[i].count);
 	}
 	free(t->g);
 	for (size_t k = 0; t->keyname && k < t->nkey; k++)
 		free(t->keyname[k]);
 	free(t->keyname);
 	free(t->ki);
+	free(t->ci);
+	free(t->cv);
 	free(t->scratch);
 	ht_free(t->index);
 }

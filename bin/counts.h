@@ -5,8 +5,9 @@
  * A group is keyed by one or more columns (the group, later strata or
  * stages too).  counts_read() reads a counts table through csvin: columns
  * by name, strict validation (counts are integers 0 .. 2^53, events at most
- * the total, exposures positive), and each key once, or summed with merge.
- * disp-count adds record-level rows to the same table with counts_group().
+ * the total, exposures positive), and each key once, or summed with merge;
+ * or, with ncount, several count columns per key, optionally nested.
+ * disp-count adds record-level rows to the same table with counts_group_for().
  * Groups stay in the order first seen; lookups go through the keyed hash
  * table, so a million groups take linear time.
  */
@@ -29,6 +30,7 @@ typedef struct {
 	long line;
 	char *packed;           /* the key as one string, for the hash table */
 	size_t plen;
+	int64_t *count;         /* with ncount: one sum per count column */
 } counts_group;
 
 typedef struct {
@@ -41,6 +43,17 @@ typedef struct {
 	int merge;              /* sum repeated keys (else a repeat is an error) */
 	int events_optional;    /* with merge: no events column, totals only */
 	int64_t max_count;      /* largest count accepted (0: 2^53) */
+	/*
+	 * Several count columns per group (stages now, strata later), instead
+	 * of events and a total: with ncount > 0, counts_read() reads the
+	 * columns countcols[0 .. ncount-1], each a count, into g->count[] (and
+	 * no events, total or exposure).  within, when not NULL, nests them:
+	 * where within[j] >= 0, column j may exceed column within[j] on no row
+	 * (exit 65 naming the row, the group, both columns and both counts).
+	 */
+	size_t ncount;
+	const char **countcols;
+	const long *within;
 
 	/* Filled in. */
 	char **keyname;         /* the key columns' header names */
@@ -49,7 +62,8 @@ typedef struct {
 	size_t n, cap;
 
 	/* Internal. */
-	size_t *ki, ei, ti;
+	size_t *ki, ei, ti, *ci;
+	int64_t *cv;
 	ht *index;
 	char *scratch;
 	size_t scap;
@@ -78,7 +92,8 @@ int64_t counts_parse(const counts_table *t, const csvin_row *r, size_t i,
 
 /*
  * The reference group: the one whose name (single key) is ref; with ref
- * NULL the largest total (or exposure), the first on a tie.  A name that is
+ * NULL the largest total (or exposure, or with ncount the first count
+ * column), the first on a tie.  A name that is
  * not there exits 65 listing the groups, with "did you mean" for one that
  * differs only in case or spaces.
  */

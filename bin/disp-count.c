@@ -22,17 +22,20 @@ static const opt_def OPTS[] = {
 	{"events", 'e', "COL", "a row is an event when COL is 1/true/yes, not when\n"
 			       "0/false/no (any case); other values are errors"},
 	{"events", 'e', "COL=V", "a row is an event when COL equals V exactly"},
+	{"flags", 'f', "COL,COL...", "count, for each COL, the rows where it is 1/true/yes\n"
+				     "(0/false/no: not), in a column named COL"},
 	{"weight", 'w', "COL", "each row counts COL times (a non-negative integer)"},
-	{"merge", O_MERGE, NULL, "input is counts (group columns, [events,] total):\n"
-				 "sum them"},
+	{"merge", O_MERGE, NULL, "input is counts (group columns, [events,] total, or\n"
+				 "with -f the COLs [and total]): sum them"},
 	{"absent-ok", O_ABSENT_OK, NULL, "with -e COL=V, V may occur in no row"},
 	{NULL, 0, NULL, NULL}};
 
 static const opt_spec SPEC = {
-	"-g COL[,COL...] [-e COL | -e COL=VALUE] [-w COL] [--merge] [FILE]...",
+	"-g COL[,COL...] [-e COL | -e COL=VALUE | -f COL,COL...] [-w COL] [--merge]\n"
+	"       [FILE]...",
 	"Counts rows per group (CSV with a header; stdin when no FILE), writing the\n"
-	"group columns, then events (with -e, or --merge of counts with events),\n"
-	"then total.\n",
+	"group columns, then events (with -e, or --merge of counts with events) or\n"
+	"one count per -f column, then total.\n",
 	OPTS, OPT_DELIM | OPT_PRETTY, NULL};
 
 /* Values of the event column kept for the message when -e COL=V never
@@ -43,8 +46,9 @@ struct counter {
 	counts_table t;
 	char *glist;
 	const char *ecol, *evalue, *wcol;
-	int merge, absent_ok;
-	size_t ei, wi;
+	char *flist;              /* -f: the flag columns, comma-separated */
+	int merge, absent_ok, has_total;
+	size_t ei, wi, *fi;
 	int64_t matched;          /* rows whose event value matched */
 	char *seen[SEEN_MAX];     /* with -e COL=V: values that occur */
 	size_t nseen;
@@ -57,6 +61,7 @@ static void on_opt(void *ctx, int key, char *arg)
 	switch (key) {
 	case 'g': c->glist = arg; break;
 	case 'e': c->ecol = arg; break;
+	case 'f': c->flist = arg; break;
 	case 'w': c->wcol = arg; break;
 	case O_MERGE: c->merge = 1; break;
 	case O_ABSENT_OK: c->absent_ok = 1; break;
@@ -69,7 +74,17 @@ static int on_header(void *ctx, const csvin_row *h)
 	if (h->nf == 0)
 		return 0;  /* empty input: no rows will come; write the header */
 	counts_bind(&c->t, h);
-	if (c->merge) {
+	if (c->t.ncount) {
+		c->fi = xmalloc(c->t.ncount * sizeof *c->fi);
+		for (size_t j = 0; j < c->t.ncount; j++)
+			c->fi[j] = csvin_column(h, c->t.countcols[j]);
+	}
+	if (c->merge && c->t.ncount) {
+		/* Counts per flag column, and a total if there is one. */
+		long ti = csvin_find(h, "total");
+		c->has_total = ti >= 0;
+		c->t.ti = (size_t)(ti >= 0 ? ti : 0);
+	} else if (c->merge) {
 		long e = csvin_find(h, "events");
 		c->t.has_events = e >= 0;
 		c->ei = (size_t)(e >= 0 ? e : 0);
@@ -95,6 +110,17 @@ static int caseeq(const char *a, const char *b)
 	return *a == *b;
 }
 
+/* Flag field i (column col) of row r: one of the six spellings. */
+static int flag(const csvin_row *r, size_t i, const char *col)
+{
+	const char *v = r->f[i];
+	if (caseeq(v, "1") || caseeq(v, "true") || caseeq(v, "yes"))
+		return 1;
+	if (caseeq(v, "0") || caseeq(v, "false") || caseeq(v, "no"))
+		return 0;
+	err_data(r->file, r->line, col, "not an event flag (1/0, true/false, yes/no)", v);
+}
+
 /* Whether row r is an event: COL=V compares exactly (and remembers what
  * does occur); a flag must be one of the six spellings. */
 static int is_event(struct counter *c, const csvin_row *r)
@@ -112,12 +138,7 @@ static int is_event(struct counter *c, const csvin_row *r)
 			c->caseless = xstrdup(v);
 		return 0;
 	}
-	if (caseeq(v, "1") || caseeq(v, "true") || caseeq(v, "yes"))
-		return 1;
-	if (caseeq(v, "0") || caseeq(v, "false") || caseeq(v, "no"))
-		return 0;
-	err_data(r->file, r->line, c->ecol,
-		 "not an event flag (1/0, true/false, yes/no)", v);
+	return flag(r, c->ei, c->ecol);
 }
 
 static int on_row(void *ctx, const csvin_row *r)
@@ -126,7 +147,20 @@ static int on_row(void *ctx, const csvin_row *r)
 	counts_table *t = &c->t;
 	int64_t ev = 0, n = 1;
 	const char *ntext = "1", *etext = "1";
-	if (c->merge) {
+	size_t nf = t->ncount;
+	if (c->merge && nf) {
+		for (size_t j = 0; j < nf; j++)
+			t->cv[j] = counts_parse(t, r, c->fi[j], t->countcols[j]);
+		if (c->has_total)
+			n = counts_parse(t, r, t->ti, "total"), ntext = r->f[t->ti];
+		else
+			n = 0;
+	} else if (nf) {
+		if (c->wcol)
+			n = counts_parse(t, r, c->wi, c->wcol), ntext = r->f[c->wi];
+		for (size_t j = 0; j < nf; j++)
+			t->cv[j] = flag(r, c->fi[j], t->countcols[j]) ? n : 0;
+	} else if (c->merge) {
 		if (t->has_events)
 			ev = counts_parse(t, r, c->ei, "events"), etext = r->f[c->ei];
 		n = counts_parse(t, r, t->ti, "total"), ntext = r->f[t->ti];
@@ -140,6 +174,9 @@ static int on_row(void *ctx, const csvin_row *r)
 			ev = n, etext = ntext, c->matched++;
 	}
 	counts_group *g = counts_group_for(t, r);
+	for (size_t j = 0; j < nf; j++)
+		counts_add(t, &g->count[j], t->cv[j], r, c->merge ? t->countcols[j] : c->wcol,
+			   c->merge ? r->f[c->fi[j]] : ntext);
 	counts_add(t, &g->events, ev, r, c->merge ? "events" : c->wcol, etext);
 	counts_add(t, &g->total, n, r, c->merge ? "total" : c->wcol, ntext);
 	return 0;
@@ -166,13 +203,16 @@ static void write_counts(const struct counter *c, const opt_common *oc)
 {
 	const counts_table *t = &c->t;
 	size_t nk = t->nkey, nc = 0;
-	wr_col *cols = xmalloc((nk + 2) * sizeof *cols);
+	wr_col *cols = xmalloc((nk + t->ncount + 2) * sizeof *cols);
 	for (size_t i = 0; i < nk; i++)
 		cols[nc++] = (wr_col){t->keycols[i], WR_TEXT};
-	int events = c->merge ? t->has_events : c->ecol != NULL;
+	int events = !t->ncount && (c->merge ? t->has_events : c->ecol != NULL);
 	if (events)
 		cols[nc++] = (wr_col){"events", WR_NUM};
-	cols[nc++] = (wr_col){"total", WR_NUM};
+	for (size_t j = 0; j < t->ncount; j++)
+		cols[nc++] = (wr_col){t->countcols[j], WR_NUM};
+	if (c->has_total)
+		cols[nc++] = (wr_col){"total", WR_NUM};
 	wr_opts wo = {oc->delim, oc->pretty, 6};
 	wr_table *w = wr_begin(stdout, &wo, cols, nc);
 	for (size_t i = 0; i < t->n; i++) {
@@ -180,32 +220,34 @@ static void write_counts(const struct counter *c, const opt_common *oc)
 			wr_text(w, t->g[i].key[j], t->g[i].klen[j]);
 		if (events)
 			wr_int(w, t->g[i].events);
-		wr_int(w, t->g[i].total);
+		for (size_t j = 0; j < t->ncount; j++)
+			wr_int(w, t->g[i].count[j]);
+		if (c->has_total)
+			wr_int(w, t->g[i].total);
 		wr_end_row(w);
 	}
 	wr_finish(w);
 	free(cols);
 }
 
-/* Splits -g at commas (a column name with a comma cannot be chosen). */
-static void split_groups(struct counter *c)
+/* Splits a list at commas (a column name with a comma cannot be chosen). */
+static const char **split(char *list, size_t *n)
 {
-	const char **cols = xmalloc((strlen(c->glist) + 1) * sizeof *cols);
-	size_t n = 0;
-	for (char *p = c->glist;; p++) {
-		cols[n++] = p;
+	const char **cols = xmalloc((strlen(list) + 1) * sizeof *cols);
+	*n = 0;
+	for (char *p = list;; p++) {
+		cols[(*n)++] = p;
 		p += strcspn(p, ",");
 		if (!*p)
 			break;
 		*p = '\0';
 	}
-	c->t.keycols = cols;
-	c->t.nkey = n;
+	return cols;
 }
 
 int main(int argc, char **argv)
 {
-	struct counter c = {0};
+	struct counter c = {.has_total = 1};
 	opt_common oc;
 	err_init("disp-count");
 	int first = opt_parse(argc, argv, &SPEC, &oc, on_opt, &c);
@@ -213,6 +255,8 @@ int main(int argc, char **argv)
 		err_usage("-g COL is required");
 	if (c.merge && (c.ecol || c.wcol))
 		err_usage("--merge reads the events and total columns; -e and -w do not apply");
+	if (c.flist && c.ecol)
+		err_usage("-e and -f do not go together (-f counts each flag column)");
 	char *ecol = NULL;
 	if (c.ecol) {
 		const char *eq = strchr(c.ecol, '=');
@@ -226,7 +270,14 @@ int main(int argc, char **argv)
 		if (!*c.ecol)
 			err_usage("-e needs a column name");
 	}
-	split_groups(&c);
+	c.t.keycols = split(c.glist, &c.t.nkey);
+	if (c.flist) {
+		c.t.countcols = split(c.flist, &c.t.ncount);
+		c.t.cv = xmalloc(c.t.ncount * sizeof *c.t.cv);
+		for (size_t j = 0; j < c.t.ncount; j++)
+			if (!*c.t.countcols[j])
+				err_usage("-f: an empty column name");
+	}
 	c.t.max_count = INT64_MAX;
 	csvin_read(argv + first, argc - first, oc.delim, on_header, on_row, &c);
 	if (c.evalue && c.matched == 0 && c.t.n > 0 && !c.absent_ok)
@@ -237,6 +288,8 @@ int main(int argc, char **argv)
 		free(c.seen[i]);
 	free(c.caseless);
 	free((void *)c.t.keycols);
+	free((void *)c.t.countcols);
+	free(c.fi);
 	counts_free(&c.t);
 	free(ecol);
 	opt_close_stdout();

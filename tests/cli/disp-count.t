@@ -233,9 +233,95 @@ Try 'disp-count --help' for more information.
 === --help
 cmd: disp-count --help | head -1
 --- stdout
-Usage: disp-count -g COL[,COL...] [-e COL | -e COL=VALUE] [-w COL] [--merge] [FILE]...
+Usage: disp-count -g COL[,COL...] [-e COL | -e COL=VALUE | -f COL,COL...] [-w COL] [--merge]
 
 === --version
 cmd: disp-count --version
 --- stdout
 disp-count (disparity) 0.1.0
+
+=== -f: one count per flag column, between the group columns and total (counted by hand)
+cmd: disp-count -g g -f alleged,dismissed
+--- stdin
+g,alleged,dismissed
+b,1,0
+a,yes,TRUE
+a,0,no
+b,1,1
+b,False,0
+--- stdout
+g,alleged,dismissed,total
+a,1,1,2
+b,2,1,3
+
+=== -f with weights: a flagged row counts its weight
+cmd: disp-count -g g -f alleged,dismissed -w n
+--- stdin
+g,alleged,dismissed,n
+a,1,1,3
+a,1,0,2
+a,0,0,5
+b,1,0,0
+--- stdout
+g,alleged,dismissed,total
+a,5,3,10
+b,0,0,0
+
+=== --merge -f sums the flag counts and total; counting equals merging the counts of a split
+cmd: t=$(mktemp -d); printf 'g,x,y\na,1,0\nb,1,1\na,1,1\nb,0,0\na,0,0\n' >$t/all; (head -3 $t/all; ) >$t/1; (head -1 $t/all; tail -n +4 $t/all) >$t/2; disp-count -g g -f x,y $t/all; disp-count -g g -f x,y $t/1 >$t/c1; disp-count -g g -f x,y $t/2 >$t/c2; disp-count --merge -g g -f x,y $t/c1 $t/c2; rm -rf $t
+--- stdout
+g,x,y,total
+a,2,1,3
+b,1,1,2
+g,x,y,total
+a,2,1,3
+b,1,1,2
+
+=== --merge -f of stage counts without a total column
+cmd: disp-count --merge -g g -f a,b
+--- stdin
+g,a,b
+x,10,4
+y,3,1
+x,5,5
+--- stdout
+g,a,b
+x,15,9
+y,3,1
+
+=== -f: a value that is not a flag names row, column and value
+cmd: disp-count -g g -f a,b
+--- stdin
+g,a,b
+x,1,2
+--- stderr
+disp-count: stdin:2: column 'b': not an event flag (1/0, true/false, yes/no): '2'
+--- exit 65
+
+=== -f and -e do not go together
+cmd: disp-count -g g -f a -e b
+--- stderr
+disp-count: -e and -f do not go together (-f counts each flag column)
+Try 'disp-count --help' for more information.
+--- exit 64
+
+=== -f with an empty column name
+cmd: disp-count -g g -f a,
+--- stderr
+disp-count: -f: an empty column name
+Try 'disp-count --help' for more information.
+--- exit 64
+
+=== -f on empty input writes the header
+cmd: disp-count -g g -f a,b
+--- stdout
+g,a,b,total
+
+=== -f: an unknown flag column lists the columns
+cmd: disp-count -g g -f a,c
+--- stdin
+g,a,b
+x,1,0
+--- stderr
+disp-count: stdin:1: unknown column 'c' (columns: g, a, b)
+--- exit 65
