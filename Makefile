@@ -77,6 +77,14 @@ check: deps
 demo: deps all
 	@sh scripts/demo
 
+# The README's chart: the demo's forest chart, redrawn.
+images: all
+	mkdir -p docs
+	bin/disp-rate -e arrests -n searches -r White --adjust holm \
+		fixtures/stop-search-2016-17.csv | bin/disp-plot forest \
+		--title "Arrest after stop and search against White, 2016/17 (95% intervals, Holm-adjusted p)" \
+		-o docs/forest.png
+
 # Packages for building, testing, running and charting; deps-refs adds R,
 # Python and clang for make refs, make bench and the fuzzers.
 deps:
@@ -116,7 +124,7 @@ clean:
 		tests/coverage tests/coverage.o tests/coverage.d \
 		tests/roundtrip tests/roundtrip.o tests/roundtrip.d
 
-.PHONY: all build test check demo deps deps-refs refs accuracy coverage bench install uninstall clean
+.PHONY: all build test check demo images deps deps-refs refs accuracy coverage bench install uninstall clean
 .SECONDARY:
 
 -include $(shell find . -name '*.d' 2>/dev/null)

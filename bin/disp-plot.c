@@ -346,8 +346,9 @@ static void frame(FILE *fp, const struct chart *c, int log, double xa, double xb
 	fputs("# disp-plot: a chart of a disparity table, data inline; run it with gnuplot.\n", fp);
 	gp_terminal(fp, o->out ? gp_format_of(o->out) : o->format, o->width ? o->width : 900,
 		    h < 220 ? 220 : h, o->out);
+	/* A title wider than the plot would run off the canvas: wrap it. */
 	fputs("set title ", fp);
-	gp_string(fp, o->title ? o->title : title);
+	gp_string_wrapped(fp, o->title ? o->title : title, 60);
 	fputs("\nset xlabel ", fp);
 	gp_string(fp, o->xlabel ? o->xlabel : xlabel);
 	fputs("\nunset key\nset border 1\nset grid xtics lc rgb \"#dddddd\"\n", fp);
