@@ -7,6 +7,7 @@
  * input alone) or, with -o, runs gnuplot on it.  KIND is the chart:
  *   forest  each group's estimate and interval (ratios on a log axis)
  *   rates   each group's rate and interval, the reference's as a line
+ *   stages  each group's relative rate index at each stage (disp-stages)
  */
 #include "csvin.h"
 #include "err.h"
@@ -38,7 +39,8 @@ static const opt_def OPTS[] = {
 
 static const opt_spec SPEC = {
 	"KIND [OPTION]... [FILE]...",
-	"Charts of a filter's output (KIND: forest, rates) as a gnuplot script on\n"
+	"Charts of a filter's output (KIND: forest, rates, stages) as a gnuplot\n"
+	"script on\n"
 	"stdout, or with -o an image drawn by gnuplot.\n",
 	OPTS, OPT_DELIM, NULL};
 
@@ -81,6 +83,7 @@ static void on_opt(void *ctx, int key, char *arg)
 /* One row of the chart. */
 struct row {
 	char *name;
+	char *stage;         /* stages: the stage of the row */
 	double e, lo, hi, p;
 	int ref;
 	double claim;        /* a published value to mark (NaN: none) */
@@ -90,13 +93,13 @@ struct row {
 struct chart {
 	const struct opts *o;
 	int kind;            /* FOREST or RATES */
-	long gi, ei, li, hi, pi, ri;
+	long gi, ei, li, hi, pi, ri, si;
 	char *col, *pcol, *refname;
 	struct row *r;
 	size_t n, cap;
 };
 
-enum { FOREST, RATES };
+enum { FOREST, RATES, STAGES };
 
 /* ---- reading ------------------------------------------------------------ */
 
@@ -132,6 +135,7 @@ static int on_header(void *ctx, const csvin_row *h)
 	if (c->pi < 0)
 		c->pi = csvin_find(h, "p");
 	c->ri = csvin_find(h, "ref");
+	c->si = c->kind == STAGES ? need(h, "stage") : -1;
 	return 0;
 }
 
@@ -156,8 +160,9 @@ static int on_row(void *ctx, const csvin_row *r)
 	char lo[260], hi[260];
 	snprintf(lo, sizeof lo, "%s_lo", c->col);
 	snprintf(hi, sizeof hi, "%s_hi", c->col);
-	*w = (struct row){xstrdup(r->f[c->gi]), cell(r, c->ei, c->col), cell(r, c->li, lo),
-			  cell(r, c->hi, hi), cell(r, c->pi, c->pcol), 0, NAN, NULL};
+	*w = (struct row){xstrdup(r->f[c->gi]), c->si >= 0 ? xstrdup(r->f[c->si]) : NULL,
+			  cell(r, c->ei, c->col), cell(r, c->li, lo), cell(r, c->hi, hi),
+			  cell(r, c->pi, c->pcol), 0, NAN, NULL};
 	if (c->ri >= 0 && !c->refname && *r->f[c->ri])
 		c->refname = xstrdup(r->f[c->ri]);
 	return 0;
@@ -233,7 +238,7 @@ static const char *short_num(char *buf, double x)
 
 /* Ticks for a log axis from a to b: the coarsest of a few ladders of
  * mantissas that gives at least four. */
-static void log_tics(FILE *fp, double a, double b)
+static void log_tics(FILE *fp, const char *axis, double a, double b)
 {
 	static const double L1[] = {1, 2, 5}, L2[] = {1, 1.5, 2, 3, 5, 7},
 		L3[] = {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8},
@@ -250,7 +255,7 @@ static void log_tics(FILE *fp, double a, double b)
 			}
 		if (count < 4 && l < 3)
 			continue;
-		fputs("set xtics (", fp);
+		fprintf(fp, "set %stics (", axis);
 		int first = 1;
 		for (int e = (int)floor(log10(a)) - 1; e <= (int)ceil(log10(b)); e++)
 			for (size_t i = 0; i < len[l]; i++) {
@@ -354,7 +359,7 @@ static void frame(FILE *fp, const struct chart *c, int log, double xa, double xb
 	fputs("\nunset key\nset border 1\nset grid xtics lc rgb \"#dddddd\"\n", fp);
 	if (log) {
 		fputs("set logscale x\n", fp);
-		log_tics(fp, xa, xb);
+		log_tics(fp, "x", xa, xb);
 	} else {
 		fputs("set xtics nomirror\n", fp);
 	}
@@ -521,6 +526,122 @@ static void rates(FILE *fp, struct chart *c)
 	marks(fp, c, 0, isnan(ref) ? 0 : ref, xa, xb);
 }
 
+/* The index of name in list (of n), added if new. */
+static size_t index_of(char **list, size_t *n, char *name)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp(list[i], name) == 0)
+			return i;
+	list[*n] = name;
+	return (*n)++;
+}
+
+/*
+ * Each group's estimate at each stage (disp-stages' rr, or cum_rr with
+ * -c), stages along x in their order, one colour and line per group
+ * shifted a little so that their bars do not hide each other, on a log
+ * axis with the reference (1) dashed.  Bounds at 0 or inf are arrows to
+ * the edge; an undefined estimate leaves a gap in its group's line.
+ */
+static void stages(FILE *fp, struct chart *c)
+{
+	char **stage = xmalloc(c->n * sizeof *stage), **group = xmalloc(c->n * sizeof *group);
+	size_t ns = 0, ng = 0;
+	double lo = 1, hi = 1;
+	for (size_t i = 0; i < c->n; i++) {
+		struct row *r = &c->r[i];
+		index_of(stage, &ns, r->stage);
+		if (!r->ref)
+			index_of(group, &ng, r->name);
+		double v[3] = {r->e, r->lo, r->hi};
+		for (int k = 0; k < 3; k++)
+			if (!r->ref && isfinite(v[k]) && v[k] > 0)
+				lo = v[k] < lo ? v[k] : lo, hi = v[k] > hi ? v[k] : hi;
+	}
+	double m = pow(hi / lo, 0.1);
+	m = m < 1.05 ? 1.05 : m;
+	double ya = lo / (m * m), yb = hi * m * m;
+	const struct opts *o = c->o;
+	char title[400], ylabel[300];
+	snprintf(title, sizeof title, "%s at each stage against %s, with intervals", c->col,
+		 c->refname ? c->refname : "the reference");
+	snprintf(ylabel, sizeof ylabel, "%s (log scale)", c->col);
+	fputs("# disp-plot: a chart of a disparity table, data inline; run it with gnuplot.\n", fp);
+	gp_terminal(fp, o->out ? gp_format_of(o->out) : o->format, o->width ? o->width : 900,
+		    460, o->out);
+	fputs("set title ", fp);
+	gp_string_wrapped(fp, o->title ? o->title : title, 60);
+	fputs("\nset ylabel ", fp);
+	gp_string(fp, o->xlabel ? o->xlabel : ylabel);
+	fputs("\nset key outside right top\nset border 3\nset grid ytics lc rgb \"#dddddd\"\n"
+	      "set logscale y\n", fp);
+	fprintf(fp, "set yrange [%.15g:%.15g]\nset xrange [0.5:%g]\n", ya, yb, ns + 0.5);
+	fputs("set xtics nomirror scale 0 (", fp);
+	for (size_t k = 0; k < ns; k++) {
+		fputs(k ? ", " : "", fp);
+		gp_string_wrapped(fp, stage[k], 14);
+		fprintf(fp, " %zu", k + 1);
+	}
+	fputs(")\n", fp);
+	log_tics(fp, "y", ya, yb);
+	fprintf(fp, "set arrow 1 from graph 0, first 1 to graph 1, first 1 nohead dt 2 "
+		"lc rgb \"#555555\"\n");
+	/* One data block per group: points in stage order, a blank line where
+	 * the estimate is not defined (a gap); and its arrows. */
+	int *arrows = xmalloc((ng ? ng : 1) * sizeof *arrows);
+	double width = ng > 1 ? 0.5 / (double)(ng - 1) : 0;
+	width = width > 0.12 ? 0.12 : width;
+	for (size_t g = 0; g < ng; g++) {
+		double dx = ((double)g - (double)(ng - 1) / 2) * width;
+		fprintf(fp, "$g%zu << EOD\n", g);
+		for (size_t k = 0; k < ns; k++)
+			for (size_t i = 0; i < c->n; i++) {
+				struct row *r = &c->r[i];
+				if (r->ref || strcmp(r->name, group[g]) || strcmp(r->stage, stage[k]))
+					continue;
+				if (!(isfinite(r->e) && r->e > 0)) {
+					fputs("\n", fp);
+					continue;
+				}
+				double l = isfinite(r->lo) && r->lo > 0 ? r->lo : isnan(r->lo) ? r->e : ya;
+				double h = isfinite(r->hi) ? r->hi : isnan(r->hi) ? r->e : yb;
+				fprintf(fp, "%.15g %.15g %.15g %.15g\n", k + 1 + dx, r->e, l, h);
+			}
+		fprintf(fp, "EOD\n$a%zu << EOD\n", g);
+		arrows[g] = 0;
+		for (size_t k = 0; k < ns; k++)
+			for (size_t i = 0; i < c->n; i++) {
+				struct row *r = &c->r[i];
+				if (r->ref || strcmp(r->name, group[g]) || strcmp(r->stage, stage[k]) ||
+				    isnan(r->e))
+					continue;
+				double x = (double)(k + 1) + dx;
+				int zero = r->e <= 0, inf = isinf(r->e);
+				double from = zero ? (isfinite(r->hi) ? r->hi : yb) : inf ?
+					      (isfinite(r->lo) && r->lo > 0 ? r->lo : ya) : r->e;
+				if (zero || r->lo == 0)
+					fprintf(fp, "%.15g %.15g 0 %.15g\n", x, from, ya - from), arrows[g]++;
+				if (inf || r->hi == INFINITY)
+					fprintf(fp, "%.15g %.15g 0 %.15g\n", x, from, yb - from), arrows[g]++;
+			}
+		fputs("EOD\n", fp);
+	}
+	fputs("plot ", fp);
+	for (size_t g = 0; g < ng; g++) {
+		const char *col = gp_palette[(g + (g >= 1)) % 8];   /* vermillion marks the reference */
+		fprintf(fp, "%s$g%zu using 1:2:3:4 with yerrorlines pt 7 ps 1.1 lw 2 lc rgb \"%s\" "
+			"title ", g ? ", \\\n     " : "", g, col);
+		gp_string(fp, group[g]);
+		if (arrows[g])
+			fprintf(fp, ", \\\n     $a%zu using 1:2:3:4 with vectors head filled lw 2 "
+				"lc rgb \"%s\" notitle", g, col);
+	}
+	if (ng == 0)
+		fputs("1 with lines lc rgb \"#555555\" notitle", fp);
+	fputs("\n", fp);
+	free(stage), free(group), free(arrows);
+}
+
 int main(int argc, char **argv)
 {
 	struct opts o = {0};
@@ -530,15 +651,16 @@ int main(int argc, char **argv)
 	if (first >= argc)
 		err_usage("a KIND is needed: forest or rates");
 	const char *kind = argv[first++];
-	struct chart c = {.o = &o, .kind = strcmp(kind, "rates") == 0 ? RATES : FOREST};
-	if (strcmp(kind, "forest") && strcmp(kind, "rates"))
-		err_usage("unknown chart '%s' (forest, rates)", err_show(kind));
+	struct chart c = {.o = &o, .kind = strcmp(kind, "rates") == 0 ? RATES :
+			  strcmp(kind, "stages") == 0 ? STAGES : FOREST};
+	if (strcmp(kind, "forest") && strcmp(kind, "rates") && strcmp(kind, "stages"))
+		err_usage("unknown chart '%s' (forest, rates, stages)", err_show(kind));
 	csvin_read(argv + first, argc - first, oc.delim, on_header, on_row, &c);
 	if (c.n == 0)
 		err_die(EX_DATA, "no rows to draw");
 	for (size_t i = 0; i < c.n; i++)
 		c.r[i].ref = c.refname && strcmp(c.r[i].name, c.refname) == 0 &&
-			     c.kind == FOREST;
+			     c.kind != RATES;
 	if (c.kind == RATES)
 		for (size_t i = 0; i < c.n; i++)
 			c.r[i].ref = c.refname && strcmp(c.r[i].name, c.refname) == 0;
@@ -556,8 +678,10 @@ int main(int argc, char **argv)
 		err_nomem();
 	if (c.kind == FOREST)
 		forest(fp, &c);
-	else
+	else if (c.kind == RATES)
 		rates(fp, &c);
+	else
+		stages(fp, &c);
 	if (fclose(fp) != 0)
 		err_nomem();
 	if (o.out)
@@ -566,7 +690,7 @@ int main(int argc, char **argv)
 		fwrite(script, 1, len, stdout);
 	free(script);
 	for (size_t i = 0; i < c.n; i++)
-		free(c.r[i].name), free(c.r[i].claim_text);
+		free(c.r[i].name), free(c.r[i].stage), free(c.r[i].claim_text);
 	free(c.r), free(c.col), free(c.pcol), free(c.refname);
 	opt_close_stdout();
 	return 0;

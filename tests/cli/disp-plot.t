@@ -133,5 +133,28 @@ exit 64
 disp-plot: stdin:1: unknown column 'rr' (columns: g, x)
 disp-plot: stdin:2: column 'rr': not a number (or inf, nan, empty): '1x'
 disp-plot: no rows to draw
-disp-plot: unknown chart 'pie' (forest, rates)
+disp-plot: unknown chart 'pie' (forest, rates, stages)
 Try 'disp-plot --help' for more information.
+
+=== stages: each group's rr along the stages, a line per group, the reference left out; Asian's rr 0 at dismissed (0 of 6) an arrow down from its upper bound 2.07674
+cmd: printf 'g,complaints,upheld,hearing,dismissed\nBlack,100,30,8,3\nWhite,200,40,8,2\nAsian,80,20,6,0\n' | disp-stages -s complaints,upheld,hearing,dismissed -r White | disp-plot stages | sed -n '/^\$g1/,/^EOD/p;/^\$a1/,/^EOD/p' | cut -d' ' -f1-3; printf 'g,complaints,upheld,hearing,dismissed\nBlack,100,30,8,3\nWhite,200,40,8,2\nAsian,80,20,6,0\n' | disp-stages -s complaints,upheld,hearing,dismissed -r White | disp-plot stages | grep -c yerrorlines
+--- stdout
+$g1 << EOD
+1.06 1.25 0.775427
+2.06 1.5 0.601885
+
+EOD
+$a1 << EOD
+3.06 2.07674 0
+EOD
+2
+
+=== stages renders with gnuplot; its SVG names the groups and the stages
+cmd: printf 'g,complaints,upheld,hearing,dismissed\nBlack,100,30,8,3\nWhite,200,40,8,2\nAsian,80,20,6,0\n' | disp-stages -s complaints,upheld,hearing,dismissed -r White | disp-plot stages -c cum_rr -o /tmp/disp-plot-st.$$.svg && for w in Black Asian upheld hearing dismissed cum_rr; do grep -q "$w" /tmp/disp-plot-st.$$.svg && echo "$w"; done; rm -f /tmp/disp-plot-st.$$.svg
+--- stdout
+Black
+Asian
+upheld
+hearing
+dismissed
+cum_rr
