@@ -22,7 +22,7 @@ DISP_LIBS = -lcsv -lgsl -lgslcblas -lm
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 B =
-TOOLS = disp-count disp-rate disp-check disp-adjust disp-plot disp-stages
+TOOLS = disp-count disp-rate disp-check disp-adjust disp-plot disp-stages disp-report
 
 STATS_SRC = $(wildcard stats/*.c)
 CLI_SRC = $(filter-out bin/disp-%.c,$(wildcard bin/*.c))
@@ -76,6 +76,9 @@ check: deps
 
 demo: deps all
 	@sh scripts/demo
+	@bin/disp-report -e arrests -n searches -r White -o out/report \
+		fixtures/stop-search-2016-17.csv >/dev/null
+	@echo "Report: out/report/index.html"
 
 # The README's chart: the demo's forest chart, redrawn.
 images: all
@@ -92,6 +95,13 @@ deps:
 
 deps-refs:
 	@sh scripts/install-deps refs
+
+deps-browser:
+	@sh scripts/install-deps browser
+
+# disp-report's page in headless Chromium: it renders, and is not blank.
+browser-test: deps-browser all
+	@sh tests/browser.sh
 
 refs: deps-refs
 	sh tests/refs/generate
@@ -124,7 +134,7 @@ clean:
 		tests/coverage tests/coverage.o tests/coverage.d \
 		tests/roundtrip tests/roundtrip.o tests/roundtrip.d
 
-.PHONY: all build test check demo images deps deps-refs refs accuracy coverage bench install uninstall clean
+.PHONY: all build test check demo images deps deps-refs deps-browser browser-test refs accuracy coverage bench install uninstall clean
 .SECONDARY:
 
 -include $(shell find . -name '*.d' 2>/dev/null)
