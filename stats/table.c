@@ -202,10 +202,15 @@ static double phi(double t)
 	return -log1p(-t) - t;
 }
 
-/* O log(O/E) - (O - E) for a cell with O - E = delta. */
+/* O log(O/E) - (O - E) for a cell with O - E = delta: from delta where E
+ * is near O, and directly where E is far from it (there 1 - delta/O,
+ * which is E/O, would lose digits, and log(O/E) cancels nothing). */
 static double cell_g(double O, double delta, double E)
 {
-	return O == 0 ? E : O * phi(delta / O);
+	if (O == 0)
+		return E;
+	double t = delta / O;
+	return fabs(t) < 0.5 ? O * phi(t) : O * log(O / E) - delta;
 }
 
 int dsp_kt_g(const dsp_ktable *in, dsp_ktest *r)

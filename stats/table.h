@@ -69,8 +69,9 @@ int dsp_kt_chi2(const dsp_ktable *t, dsp_ktest *r);
 
 /*
  * The likelihood-ratio test, G = 2 sum O log(O/E), on k - 1 df, summed as
- * 2 sum O phi((O - E)/O), phi(t) = -log(1 - t) - t, with O - E exact as
- * for chi2: no term cancels when O is near E.
+ * 2 sum [O log(O/E) - (O - E)]: where E is within O/2 of O, as
+ * O phi((O - E)/O), phi(t) = -log(1 - t) - t, with O - E exact as for
+ * chi2, so that no term cancels when O is near E.
  */
 int dsp_kt_g(const dsp_ktable *t, dsp_ktest *r);
 

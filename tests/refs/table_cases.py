@@ -99,6 +99,13 @@ add([10**12, 2 * 10**12], [3 * 10**12, 6 * 10**12], exact=False)
 # Huge counts, not near the null (p underflows or nearly).
 add([2**52, 2**51], [2**53, 2**53], exact=False)
 add([123456789012345, 123456789012999, 7], [987654321098765, 987654321099999, 9], exact=False)
+# A tiny group with all or none of the events beside huge ones (E far
+# from O: where log(O/E) must not be formed from O - E).
+for big in (10**6, 10**9, 2**53):
+    for a in (1, 3, 31):
+        add([a, 0], [a, big], exact=False)
+        add([0, a], [big, 10 * a], exact=False)
+        add([a, 0, big // 7], [a, big, big // 3], exact=False)
 # Groups with total 0 (left out), one event, one non-event.
 add([3, 0, 5, 0], [10, 0, 12, 4])
 add([0, 1, 0, 0], [5, 7, 3, 9])
