@@ -238,7 +238,7 @@ static void note(char *buf, size_t size, const dsp_method *m, const dsp_ktest *r
 		ADD("Monte Carlo, %lu draws, seed %lu, se %s", r->draws, r->seed,
 		    num_fmt(se, r->se, 2));
 		if (m->fn.table == dsp_kt_exact)
-			ADD("; exact needs more than %.3g steps", o->limit);
+			ADD("; exact needs more than %.3g steps (--exact-limit)", o->limit);
 		break;
 	}
 	}

@@ -262,8 +262,11 @@ int dsp_kt_trend(const dsp_ktable *in, dsp_ktest *r)
 {
 	struct kt t;
 	int rc = kt_make(in, &t, r);
-	if (rc != DSP_OK || kt_trivial(&t, r))
+	if (rc != DSP_OK || kt_trivial(&t, r)) {
+		if (r->how == DSP_KT_UNDEFINED)
+			r->df = 1;
 		return done(&t, rc);
+	}
 	r->df = 1;
 	/* N sum x_i (s_i - s) = sum s_i d_i (the d_i sum to 0, so any centre
 	 * c may be taken from the scores; the weighted mean keeps the terms
