@@ -59,6 +59,12 @@
  * observed one are as probable as it (R's fisher.test: 1 + 1e-7). */
 #define TIE 1e-7
 
+/* The search keeps two completions of up to k counts per depth, 2 k^2
+ * numbers; past this many groups (16 MB) it is not tried, and could not
+ * finish anyway: each node costs ~64 k steps, so within any sensible work
+ * limit only a handful of nodes would be visited. */
+#define EXACT_KMAX 1000
+
 /* A tail or node is added whole only when its most probable table is
  * below the cut by MARGIN: the bound's rounding (incremental updates add
  * ~1e-15 a step) can then never count a table that the leaves, which
@@ -604,6 +610,10 @@ static int exact_run(const struct kt *t, struct ex *e, double max_steps)
 {
 	size_t k = t->k;
 	*e = (struct ex){.k = k, .max_steps = max_steps};
+	if (k > EXACT_KMAX) {
+		e->over = 1;   /* not tried: see EXACT_KMAX */
+		return DSP_OK;
+	}
 	double *pairs = malloc(2 * k * sizeof *pairs);
 	double *buf = malloc((3 * k + 1 + 2 * k * k) * sizeof *buf);
 	if (!pairs || !buf) {

@@ -82,7 +82,9 @@ int dsp_kt_g(const dsp_ktable *t, dsp_ktest *r);
  * fisher.test for 2 x 2 tables).  stat is the observed table's
  * probability.  Exact by a network search (see table.c) while the work
  * stays within max_steps; beyond it, Monte Carlo as dsp_kt_exact_mc (or
- * DSP_ERANGE when draws is 0).  At k = 2 it is Fisher's test.
+ * DSP_ERANGE when draws is 0); with more than 1000 groups the search is
+ * not tried (its bookkeeping is 2 k^2 numbers).  At k = 2 it is Fisher's
+ * test.
  */
 int dsp_kt_exact(const dsp_ktable *t, dsp_ktest *r);
 
