@@ -115,10 +115,13 @@ static size_t pick_tests(const struct opts *o, const dsp_method **m)
 	free(copy);
 	if (n == 0)
 		err_usage("--tests names no test: '%s'", err_show(list));
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		if (m[i]->fn.table == dsp_kt_trend && !ordered)
 			err_usage("--tests trend needs the groups' order: --order G1,G2,... "
 				  "or --score COL");
+		if (m[i]->fn.table == dsp_kt_exact_mc && o->draws == 0)
+			err_usage("--tests exact-mc needs draws: --draws 0 allows none");
+	}
 	if (o->order && o->score)
 		err_usage("--order and --score both give the trend's scores: use one");
 	return n;

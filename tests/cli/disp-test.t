@@ -334,8 +334,9 @@ g,events,total
 A,3,10
 B,5,12
 --- stderr
-disp-test: --tests exact-mc: invalid table
---- exit 65
+disp-test: --tests exact-mc needs draws: --draws 0 allows none
+Try 'disp-test --help' for more information.
+--- exit 64
 
 === a group missing from --order
 cmd: disp-test --order A,C
