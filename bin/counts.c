@@ -220,6 +220,41 @@ void counts_read(counts_table *t, char *const *files, int nfiles, char delim)
 		csvin_read(files, nfiles, delim, on_header, on_row, t);
 }
 
+/* counts_read_each(): the hooks around the counts layer's own callbacks. */
+struct each {
+	counts_table *t;
+	void (*header)(void *, const csvin_row *);
+	void (*each)(void *, const csvin_row *, size_t);
+	void *ctx;
+};
+
+static int each_header(void *ctx, const csvin_row *h)
+{
+	struct each *e = ctx;
+	on_header(e->t, h);
+	if (e->header)
+		e->header(e->ctx, h);
+	return 0;
+}
+
+static int each_row(void *ctx, const csvin_row *r)
+{
+	struct each *e = ctx;
+	on_row(e->t, r);
+	if (e->each)   /* the row's group, found again by its key */
+		e->each(e->ctx, r, (size_t)(counts_group_for(e->t, r) - e->t->g));
+	return 0;
+}
+
+void counts_read_each(counts_table *t, char *const *files, int nfiles, char delim,
+		      void (*header)(void *ctx, const csvin_row *h),
+		      void (*each)(void *ctx, const csvin_row *r, size_t i),
+		      void *ctx)
+{
+	struct each e = {t, header, each, ctx};
+	csvin_read(files, nfiles, delim, each_header, each_row, &e);
+}
+
 long counts_find(const counts_table *t, const char *name)
 {
 	size_t n = strlen(name);

@@ -105,6 +105,18 @@ long counts_find(const counts_table *t, const char *name);
 /* Sorts the groups bytewise by key, field by field (a prefix first). */
 void counts_sort(counts_table *t);
 
+/*
+ * counts_read() with a look at each row, for a filter that reads a column
+ * of its own per group (disp-test's score): header(ctx, h) once the
+ * table's columns are bound, and each(ctx, r, i) after data row r has
+ * been taken into group t->g[i] (validated and added).  Either may be
+ * NULL.
+ */
+void counts_read_each(counts_table *t, char *const *files, int nfiles, char delim,
+		      void (*header)(void *ctx, const csvin_row *h),
+		      void (*each)(void *ctx, const csvin_row *r, size_t i),
+		      void *ctx);
+
 void counts_free(counts_table *t);
 
 #endif

@@ -11,6 +11,7 @@
 #include "ptrate.h"
 #include "propci.h"
 #include "ratio.h"
+#include "table.h"
 #include "test2x2.h"
 #include "uncond.h"
 
@@ -229,6 +230,43 @@ const dsp_method dsp_adjust_methods[] = {
 	 .fn.adjust = dsp_adjust_by,
 	 .cite = "Benjamini Y, Yekutieli D (2001). The control of the false discovery "
 		 "rate in multiple testing under dependency. Ann Stat 29:1165-1188."},
+	{0}
+};
+
+/* Tests of the whole k x 2 table (disp-test). */
+#define FREEMAN_HALTON_1951 "Freeman GH, Halton JH (1951). Note on an exact " \
+	"treatment of contingency, goodness of fit and other problems of " \
+	"significance. Biometrika 38:141-149."
+const dsp_method dsp_table_methods[] = {
+	{.name = "chi2", .help = "Pearson chi-square test of the k x 2 table, k - 1 df",
+	 .fn.table = dsp_kt_chi2, .limit = "a grand total below 2^63",
+	 .cite = "Pearson K (1900). Philos Mag 50:157-175."},
+	{.name = "g", .help = "likelihood-ratio (G) test of the k x 2 table, k - 1 df",
+	 .fn.table = dsp_kt_g, .limit = "a grand total below 2^63",
+	 .cite = "Woolf B (1957). The log likelihood ratio test (the G-test). Ann "
+		 "Hum Genet 21:397-409."},
+	{.name = "exact",
+	 .help = "exact test of the whole table (Fisher's, Freeman-Halton); Monte Carlo past its work limit",
+	 .fn.table = dsp_kt_exact, .limit = "--exact-limit steps of the network search",
+	 .cite = FREEMAN_HALTON_1951 " Mehta CR, Patel NR (1983). A network algorithm "
+		 "for performing Fisher's exact test in r x c contingency tables. J Am "
+		 "Stat Assoc 78:427-434."},
+	{.name = "exact-mc", .help = "the exact test's p-value by Monte Carlo (--draws, --seed)",
+	 .fn.table = dsp_kt_exact_mc,
+	 .cite = FREEMAN_HALTON_1951 " Stadlober E (1990). The ratio of uniforms "
+		 "approach for generating discrete random variates. J Comput Appl Math "
+		 "31:181-189."},
+	{.name = "trend", .help = "Cochran-Armitage test for trend (needs --order or --score)",
+	 .fn.table = dsp_kt_trend, .limit = "a grand total below 2^63",
+	 .cite = "Armitage P (1955). Tests for linear trends in proportions and "
+		 "frequencies. Biometrics 11:375-386; Cochran WG (1954). Some methods "
+		 "for strengthening the common chi-squared tests. Biometrics 10:417-451."},
+	{0}
+};
+
+const dsp_kind dsp_table_kinds[] = {
+	{"--tests", 0, 1, DSP_TEST, DSP_PVALUE, dsp_table_methods, "p", "table",
+	 "Tests of the whole table (--tests)", NULL},
 	{0}
 };
 

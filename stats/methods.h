@@ -19,6 +19,10 @@ typedef int (*dsp_ratio_fn)(double x1, double n1, double x2, double n2,
 			    double level, double *lo, double *hi);
 typedef int (*dsp_test_fn)(double x1, double n1, double x2, double n2, double *p);
 typedef int (*dsp_adjust_fn)(size_t n, const double *p, double *out);
+/* A test of the whole k x 2 table (stats/table.h). */
+struct dsp_ktable;
+struct dsp_ktest;
+typedef int (*dsp_table_fn)(const struct dsp_ktable *t, struct dsp_ktest *r);
 
 /* Method flags. */
 enum {
@@ -39,6 +43,7 @@ typedef struct {
 		dsp_ratio_fn ratio;
 		dsp_test_fn test;
 		dsp_adjust_fn adjust;
+		dsp_table_fn table;
 	} fn;
 	/* Score-type intervals only: the test of no difference that the
 	 * interval inverts, so that its p < 1 - level exactly when the
@@ -63,6 +68,9 @@ extern const dsp_method dsp_pt_ratio_methods[];  /* .ratio: (x1/t1) / (x2/t2) */
 extern const dsp_method dsp_pt_test_methods[];   /* .test: x1/t1 vs x2/t2 */
 /* Multiple comparisons: a family of p-values (with or without -x). */
 extern const dsp_method dsp_adjust_methods[];    /* .adjust */
+
+/* Tests of the whole k x 2 table (.table; disp-test --tests). */
+extern const dsp_method dsp_table_methods[];
 
 /* The shapes of method functions. */
 typedef enum {
@@ -102,6 +110,15 @@ typedef struct {
 
 /* Every kind; ends with a row whose option is NULL. */
 extern const dsp_kind dsp_kinds[];
+
+/*
+ * disp-test's kinds: tests of the whole table, whose methods set fn.table.
+ * Their shape is DSP_TEST (each gives a p-value); being in a table of
+ * their own, they never meet code that loops over dsp_kinds and calls
+ * fn.test.  (A shape of their own, DSP_TABLE, waits for the switch over
+ * shapes in disp-rate.c to have a default.)
+ */
+extern const dsp_kind dsp_table_kinds[];
 
 /* The kind picked by option (with -x when person_time), or NULL. */
 const dsp_kind *dsp_kind_find(const char *option, int person_time);

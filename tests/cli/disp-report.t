@@ -11,6 +11,7 @@ forest.svg
 index.html
 rates.csv
 rates.svg
+test.csv
 counts kept
 <?xml
 

@@ -9,7 +9,8 @@
  * Values below DBL_MIN (subnormal p-values) are compared on the scale of
  * DBL_MIN, since a subnormal double holds fewer than 16 digits.
  *
- * Which kind of method a file holds comes from its name and dsp_kinds:
+ * Which kind of method a file holds comes from its name and dsp_kinds (or
+ * dsp_table_kinds, disp-test's, whose files have a layout of their own):
  * FIXTURE.csv or NAME-FIXTURE.csv for the kind whose fixture is FIXTURE
  * (propci.csv, huge-propci.csv, uncond-test2x2.csv).  A CSV file that
  * matches no kind fails, so none is skipped without a word.
@@ -17,7 +18,9 @@
  * Usage: test_refs [DIR]   (default: fixtures/refs)
  */
 #include "tap.h"
+#include "dsp.h"
 #include "methods.h"
+#include "table.h"
 
 #include <dirent.h>
 #include <stdlib.h>
@@ -118,10 +121,57 @@ static void flush_family(const char *file, const dsp_method *table)
 	fam.n = 0;
 }
 
+/* Whether k is one of disp-test's kinds (dsp_table_kinds). */
+static int table_kind(const dsp_kind *k)
+{
+	for (const dsp_kind *t = dsp_table_kinds; t->option; t++)
+		if (t == k)
+			return 1;
+	return 0;
+}
+
+/* A space-separated list of numbers; their count. */
+static size_t list(const char *s, double *v, size_t max)
+{
+	size_t n = 0;
+	for (char *end; *s && n < max; s = end) {
+		v[n++] = strtod(s, &end);
+		if (end == s)
+			return 0;
+	}
+	return n;
+}
+
+/* A table kind's line: method,events,totals,scores,statistic,df,p,ref,
+ * the lists space-separated, df empty where the test has none.  Each row
+ * gives two values, the statistic and p; the exact test runs without a
+ * work limit or Monte Carlo, so it is exact or fails. */
+static void run_table_line(const char *name, const dsp_method *table, char **f,
+			   int nf, const char *copy)
+{
+	enum { MAXK = 64 };
+	double x[MAXK], n[MAXK], s[MAXK];
+	size_t k = nf == 8 ? list(f[1], x, MAXK) : 0;
+	if (k == 0 || list(f[2], n, MAXK) != k || (*f[3] && list(f[3], s, MAXK) != k)) {
+		tap_ok(0, "%s: malformed line: %s", name, copy);
+		return;
+	}
+	struct acc *a = acc_for(name, f[0], f[7]);
+	const dsp_method *m = dsp_method_find(table, f[0]);
+	dsp_ktable t = {k, x, n, *f[3] ? s : NULL, 1e12, 0, 1};
+	dsp_ktest r = {.stat = NAN, .df = NAN, .p = NAN};
+	int rc = m ? m->fn.table(&t, &r) : DSP_EDOM;
+	double df = *f[5] ? strtod(f[5], NULL) : NAN;
+	if (rc != DSP_OK || !(r.df == df || (isnan(r.df) && isnan(df))))
+		tap_ok(0, "%s %s: status %d, df %g (want %g)", f[0], copy, rc, r.df, df);
+	record(a, r.stat, strtod(f[4], NULL), copy);
+	record(a, r.p, strtod(f[6], NULL), copy);
+}
+
 /* The layout of a file follows its kind's shape (see below). */
 static void run_file(const char *dir, const char *name, const dsp_kind *k)
 {
-	char path[512], line[1024], copy[1024], *f[MAXF];
+	char path[512], line[4096], copy[4096], *f[MAXF];
 	const dsp_method *table = k->methods;
 	dsp_shape kind = k->shape;
 	snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -137,6 +187,10 @@ static void run_file(const char *dir, const char *name, const dsp_kind *k)
 		snprintf(copy, sizeof copy, "%s", line);
 		copy[strcspn(copy, "\r\n")] = '\0';
 		int nf = split(line, f);
+		if (table_kind(k)) {
+			run_table_line(name, table, f, nf, copy);
+			continue;
+		}
 		double v[MAXF];
 		for (int i = 1; i < nf; i++)
 			v[i] = strtod(f[i], NULL);
@@ -185,10 +239,11 @@ static const dsp_kind *kind_of(const char *file)
 	if (n < 5 || strcmp(file + n - 4, ".csv"))
 		return NULL;
 	const char *dash = strrchr(file, '-'), *stem = dash ? dash + 1 : file;
-	for (const dsp_kind *k = dsp_kinds; k->option; k++)
-		if (strlen(k->fixture) == (size_t)(file + n - 4 - stem) &&
-		    strncmp(stem, k->fixture, strlen(k->fixture)) == 0)
-			return k;
+	for (int t = 0; t < 2; t++)
+		for (const dsp_kind *k = t ? dsp_table_kinds : dsp_kinds; k->option; k++)
+			if (strlen(k->fixture) == (size_t)(file + n - 4 - stem) &&
+			    strncmp(stem, k->fixture, strlen(k->fixture)) == 0)
+				return k;
 	return NULL;
 }
 
@@ -201,14 +256,15 @@ int main(int argc, char **argv)
 {
 	const char *dir = argc > 1 ? argv[1] : "fixtures/refs";
 	/* Every kind's own fixture must be there. */
-	for (const dsp_kind *k = dsp_kinds; k->option; k++) {
-		char path[512];
-		snprintf(path, sizeof path, "%s/%s.csv", dir, k->fixture);
-		FILE *fp = fopen(path, "r");
-		tap_ok(fp != NULL, "%s has its reference file %s", k->option, path);
-		if (fp)
-			fclose(fp);
-	}
+	for (int t = 0; t < 2; t++)
+		for (const dsp_kind *k = t ? dsp_table_kinds : dsp_kinds; k->option; k++) {
+			char path[512];
+			snprintf(path, sizeof path, "%s/%s.csv", dir, k->fixture);
+			FILE *fp = fopen(path, "r");
+			tap_ok(fp != NULL, "%s has its reference file %s", k->option, path);
+			if (fp)
+				fclose(fp);
+		}
 	DIR *d = opendir(dir);
 	tap_ok(d != NULL, "open %s", dir);
 	static char *names[256];   /* static: the report keeps pointers into it */
