@@ -57,16 +57,30 @@ int dsp_ci_jeffreys(double x, double n, double level, double *lo, double *hi)
 	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
 }
 
-int dsp_ci_exact(double x, double n, double level, double *lo, double *hi)
+/* x events and y non-events: integers, each up to 2^53, x + y >= 1. */
+static int bad_split(double x, double y, double level)
 {
-	if (bad_args(x, n, level))
+	return !(x >= 0 && y >= 0 && x <= DSP_COUNT_MAX && y <= DSP_COUNT_MAX &&
+		 x + y >= 1 && x == floor(x) && y == floor(y) && level > 0 && level < 1);
+}
+
+int dsp_ci_exact_split(double x, double y, double level, double *lo, double *hi)
+{
+	if (bad_split(x, y, level))
 		return DSP_EDOM;
 	double t = (1 - level) / 2;
 	/* P(Bin(n,p) >= x) = I_p(x, n-x+1) and P(Bin(n,p) <= x) = 1 -
 	 * I_p(x+1, n-x), so each bound is a beta quantile. */
-	*lo = x == 0 ? 0 : dsp_beta_quantile(t, x, n - x + 1, 0);
-	*hi = x == n ? 1 : dsp_beta_quantile(t, x + 1, n - x, 1);
+	*lo = x == 0 ? 0 : dsp_beta_quantile(t, x, y + 1, 0);
+	*hi = y == 0 ? 1 : dsp_beta_quantile(t, x + 1, y, 1);
 	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
+}
+
+int dsp_ci_exact(double x, double n, double level, double *lo, double *hi)
+{
+	if (bad_args(x, n, level))
+		return DSP_EDOM;
+	return dsp_ci_exact_split(x, n - x, level, lo, hi);
 }
 
 int dsp_ci_wilson_cc(double x, double n, double level, double *lo, double *hi)
@@ -85,33 +99,45 @@ int dsp_ci_wilson_cc(double x, double n, double level, double *lo, double *hi)
 }
 
 struct midp_args {
-	double x, n, t;
+	double x, y, lt;  /* events, non-events, log of the tail sought */
 	int upper;
 };
 
-/* Mid-p tail minus its target: P(X > x) + P(X = x)/2 for the lower bound,
- * P(X < x) + P(X = x)/2 for the upper, X ~ Bin(n, p). */
+/* log of the mid-p tail minus its target: P(X > x) + P(X = x)/2 for the
+ * lower bound, P(X < x) + P(X = x)/2 for the upper, X ~ Bin(x + y, p),
+ * each as the whole tail less half of P(X = x), which is at most the tail
+ * (so no more than half of it cancels). */
 static double midp_minus_target(double p, void *vp)
 {
 	const struct midp_args *m = vp;
-	double half = 0.5 * exp(dsp_ldbinom(m->x, m->n, p, 1 - p));
-	double tail = m->upper ? dsp_beta_tail(p, m->x + 1, m->n - m->x, 1)
-			       : dsp_beta_tail(p, m->x, m->n - m->x + 1, 0);
-	return tail - half - m->t;
+	double q = 1 - p, d = dsp_beta_dev(m->x, m->y + 1, p);  /* n p - x */
+	double tail = m->upper ? dsp_beta_logtail(m->x + 1, m->y, p, q, d - 1, 1)
+			       : dsp_beta_logtail(m->x, m->y + 1, p, q, d, 0);
+	double dens = dsp_ldbinom_dev(m->x, m->y, p, q, d);
+	return tail + log1p(-exp(dens - tail) / 2) - m->lt;
+}
+
+int dsp_ci_midp_split(double x, double y, double level, double *lo, double *hi)
+{
+	if (bad_split(x, y, level))
+		return DSP_EDOM;
+	struct midp_args lower = {x, y, log((1 - level) / 2), 0}, upper = lower;
+	upper.upper = 1;
+	/* The lower mid-p tail rises with p, the upper falls; each crosses its
+	 * target once.  The search starts at the estimate, shrunk towards 1/2
+	 * so that it is inside (0, 1), in steps of about a standard deviation
+	 * of logit(p). */
+	double p0 = (x + 0.5) / (x + y + 1), step = fmin(0.5, sqrt(1 / (x + 0.5) + 1 / (y + 0.5)));
+	*lo = x == 0 ? 0 : dsp_root_unit(midp_minus_target, &lower, p0, step, 1);
+	*hi = y == 0 ? 1 : dsp_root_unit(midp_minus_target, &upper, p0, step, 0);
+	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
 }
 
 int dsp_ci_midp(double x, double n, double level, double *lo, double *hi)
 {
 	if (bad_args(x, n, level))
 		return DSP_EDOM;
-	struct midp_args lower = {x, n, (1 - level) / 2, 0}, upper = lower;
-	upper.upper = 1;
-	/* The lower mid-p tail rises from 0 at p = 0 to 1/2 + ... at p = 1, the
-	 * upper falls; each crosses its target once.  The sign of the upper
-	 * function is flipped by swapping the bracket's ends. */
-	*lo = x == 0 ? 0 : dsp_root(midp_minus_target, &lower, 0, 1, 0, 2 * DBL_EPSILON);
-	*hi = x == n ? 1 : dsp_root(midp_minus_target, &upper, 0, 1, 0, 2 * DBL_EPSILON);
-	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
+	return dsp_ci_midp_split(x, n - x, level, lo, hi);
 }
 
 int dsp_ci_agresti_coull(double x, double n, double level, double *lo, double *hi)
