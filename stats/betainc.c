@@ -219,7 +219,7 @@ static int bad(double x, double a, double b, double y)
 
 double dsp_beta_logtail(double a, double b, double x, double y, double d, int upper)
 {
-	if (bad(x, a, b, y))
+	if (bad(x, a, b, y) || !isfinite(d))
 		return NAN;
 	if (x == 0 || y == 0)
 		return (x == 0) == (upper != 0) ? 0 : -INFINITY;

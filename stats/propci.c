@@ -30,20 +30,45 @@ static int bad_args(double x, double n, double level)
 }
 
 /*
+ * The closed-form intervals below are symmetric, lo(x) = 1 - hi(n - x), and
+ * lose digits near 1 (at n = 2^53 the upper bound for n-1 fell below
+ * (n-1)/n and bounds stopped nesting as the level grew), so each is
+ * evaluated at the count on the side of n/2 nearer 0, where its bounds keep
+ * their relative accuracy, and mirrored.
+ */
+static int mirrored(void (*f)(double, double, double, double *, double *),
+		    double x, double n, double level, double *lo, double *hi)
+{
+	if (bad_args(x, n, level))
+		return DSP_EDOM;
+	if (x <= n - x) {
+		f(x, n, dsp_z(level), lo, hi);
+		return DSP_OK;
+	}
+	double l, h;
+	f(n - x, n, dsp_z(level), &l, &h);
+	*lo = 1 - h;
+	*hi = 1 - l;
+	return DSP_OK;
+}
+
+/*
  * The Wilson bounds are the roots of (n+z^2)p^2 - (2x+z^2)p + x^2/n = 0.
  * The larger root's formula adds positive terms only; the smaller root is
  * taken as (product of roots) / (larger root), which keeps its relative
  * accuracy when x is small against n, where centre - halfwidth cancels.
  */
-int dsp_ci_wilson(double x, double n, double level, double *lo, double *hi)
+static void wilson(double x, double n, double z, double *lo, double *hi)
 {
-	if (bad_args(x, n, level))
-		return DSP_EDOM;
-	double z = dsp_z(level), z2 = z * z, p = x / n;
+	double z2 = z * z, p = x / n;
 	double larger = (x + z2 / 2 + z * sqrt(x * (n - x) / n + z2 / 4)) / (n + z2);
 	*hi = x == n ? 1 : larger;
 	*lo = x == 0 ? 0 : x * p / ((n + z2) * larger);
-	return DSP_OK;
+}
+
+int dsp_ci_wilson(double x, double n, double level, double *lo, double *hi)
+{
+	return mirrored(wilson, x, n, level, lo, hi);
 }
 
 int dsp_ci_jeffreys(double x, double n, double level, double *lo, double *hi)
@@ -83,19 +108,21 @@ int dsp_ci_exact(double x, double n, double level, double *lo, double *hi)
 	return dsp_ci_exact_split(x, n - x, level, lo, hi);
 }
 
-int dsp_ci_wilson_cc(double x, double n, double level, double *lo, double *hi)
+static void wilson_cc(double x, double n, double z, double *lo, double *hi)
 {
-	if (bad_args(x, n, level))
-		return DSP_EDOM;
 	/* Newcombe (1998), method 4: the Wilson bounds with x moved half a
 	 * unit towards the bound (clipped to [0,1], as his table I). */
-	double z = dsp_z(level), z2 = z * z, p = x / n, q = (n - x) / n;
+	double z2 = z * z, p = x / n, q = (n - x) / n;
 	double d = 2 * (n + z2);
 	*lo = x == 0 ? 0 : (2 * x + z2 - 1 - z * sqrt(z2 - 2 - 1 / n + 4 * p * (n * q + 1))) / d;
 	*hi = x == n ? 1 : (2 * x + z2 + 1 + z * sqrt(z2 + 2 - 1 / n + 4 * p * (n * q - 1))) / d;
 	*lo = fmax(*lo, 0);
 	*hi = fmin(*hi, 1);
-	return DSP_OK;
+}
+
+int dsp_ci_wilson_cc(double x, double n, double level, double *lo, double *hi)
+{
+	return mirrored(wilson_cc, x, n, level, lo, hi);
 }
 
 struct midp_args {
@@ -140,27 +167,31 @@ int dsp_ci_midp(double x, double n, double level, double *lo, double *hi)
 	return dsp_ci_midp_split(x, n - x, level, lo, hi);
 }
 
-int dsp_ci_agresti_coull(double x, double n, double level, double *lo, double *hi)
+static void agresti_coull(double x, double n, double z, double *lo, double *hi)
 {
-	if (bad_args(x, n, level))
-		return DSP_EDOM;
 	/* Add z^2/2 events and z^2/2 non-events, then the Wald interval;
-	 * clipped to [0,1]. */
-	double z = dsp_z(level), nt = n + z * z, pt = (x + z * z / 2) / nt;
+	 * clipped to [0,1].  pt <= 1/2 here, so 1 - pt keeps its digits. */
+	double nt = n + z * z, pt = (x + z * z / 2) / nt;
 	double h = z * sqrt(pt * (1 - pt) / nt);
 	*lo = fmax(pt - h, 0);
 	*hi = fmin(pt + h, 1);
-	return DSP_OK;
+}
+
+int dsp_ci_agresti_coull(double x, double n, double level, double *lo, double *hi)
+{
+	return mirrored(agresti_coull, x, n, level, lo, hi);
+}
+
+static void wald(double x, double n, double z, double *lo, double *hi)
+{
+	/* p +- z sqrt(p(1-p)/n), clipped to [0,1]; zero width at x = 0 and
+	 * x = n, which is why it is not recommended. */
+	double p = x / n, h = z * sqrt(p * ((n - x) / n) / n);
+	*lo = fmax(p - h, 0);
+	*hi = fmin(p + h, 1);
 }
 
 int dsp_ci_wald(double x, double n, double level, double *lo, double *hi)
 {
-	if (bad_args(x, n, level))
-		return DSP_EDOM;
-	/* p +- z sqrt(p(1-p)/n), clipped to [0,1]; zero width at x = 0 and
-	 * x = n, which is why it is not recommended. */
-	double p = x / n, h = dsp_z(level) * sqrt(p * ((n - x) / n) / n);
-	*lo = fmax(p - h, 0);
-	*hi = fmin(p + h, 1);
-	return DSP_OK;
+	return mirrored(wald, x, n, level, lo, hi);
 }

@@ -127,6 +127,14 @@ int dsp_pt_ci_wald(double x, double t, double level, double *lo, double *hi)
  * lo(x2) (times t2/t1); x1 = 0 gives 0, x2 = 0 gives inf.  The intervals
  * take x1 and x2 apart, so m may exceed 2^53.
  */
+/* a t2 / t1 without an intermediate overflow or underflow (exposures span
+ * the doubles: t2/t1 alone overflows at 1e300 / 1e-10). */
+static double times_ratio(double a, double t2, double t1)
+{
+	int e = ilogb(t2) - ilogb(t1);
+	return ldexp(a * (ldexp(t2, -ilogb(t2)) / ldexp(t1, -ilogb(t1))), e);
+}
+
 static int conditional(int (*ci)(double, double, double, double *, double *),
 		       double x1, double t1, double x2, double t2, double level,
 		       double *lo, double *hi)
@@ -143,9 +151,8 @@ static int conditional(int (*ci)(double, double, double, double *, double *),
 		rc = ci(x2, x1, level, &l2, &h2);
 	if (rc != DSP_OK)
 		return rc;
-	double k = t2 / t1;
-	*lo = x1 == 0 ? 0 : l1 / h2 * k;
-	*hi = x2 == 0 ? INFINITY : h1 / l2 * k;
+	*lo = x1 == 0 ? 0 : times_ratio(l1 / h2, t2, t1);
+	*hi = x2 == 0 ? INFINITY : times_ratio(h1 / l2, t2, t1);
 	return DSP_OK;
 }
 
@@ -170,7 +177,10 @@ int dsp_pt_rr_wald(double x1, double t1, double x2, double t2, double level,
 	*hi = INFINITY;
 	if (x1 == 0 || x2 == 0)
 		return DSP_OK;  /* log ratio without a finite variance */
-	double u = log((x1 / t1) / (x2 / t2));
+	/* log of the ratio with the exposures' exponents apart, as x/t
+	 * under- or overflows at the ends of their range. */
+	double u = log(x1 / x2 * (ldexp(t2, -ilogb(t2)) / ldexp(t1, -ilogb(t1)))) +
+		   (ilogb(t2) - ilogb(t1)) * M_LN2;
 	double w = dsp_z(level) * sqrt(1 / x1 + 1 / x2);
 	*lo = exp(u - w);
 	*hi = exp(u + w);
@@ -190,8 +200,12 @@ struct binom {
 
 static struct binom conditional_binom(double x1, double t1, double x2, double t2)
 {
-	double s = t1 + t2, w = x1 * t2, e = fma(-x1, t2, w);  /* w - x1 t2 */
-	struct binom b = {x1, x2, t1 / s, t2 / s, (fma(x2, t1, -w) + e) / s};
+	/* Both exposures scaled by one power of 2 (exact), so that the
+	 * products below cannot overflow whatever their range. */
+	int e = ilogb(fmax(t1, t2));
+	t1 = ldexp(t1, -e), t2 = ldexp(t2, -e);
+	double s = t1 + t2, w = x1 * t2, err = fma(-x1, t2, w);  /* w - x1 t2 */
+	struct binom b = {x1, x2, t1 / s, t2 / s, (fma(x2, t1, -w) + err) / s};
 	return b;
 }
 
@@ -284,7 +298,12 @@ int dsp_pt_test_score(double x1, double t1, double x2, double t2, double *out)
 	int rc;
 	if (test_setup(x1, t1, x2, t2, &b, &p, &rc))
 		return dsp_ret(out, p, rc);
-	/* (x1 - m p0)^2 / (m p0 q0), with d = m p0 - x1 formed exactly. */
-	double m = b.x1 + b.x2;
-	return dsp_ret(out, gsl_cdf_chisq_Q(b.d / m * b.d / (b.p * b.q), 1), DSP_OK);
+	/* (x1 - m p0)^2 / (m p0 q0), with d = m p0 - x1 formed exactly.  An
+	 * exposure share below DBL_TRUE_MIN makes the statistic 0 or inf
+	 * (to double precision) as that group has no events or some. */
+	if (b.p == 0 || b.q == 0)
+		return dsp_ret(out, (b.p == 0 ? b.x1 : b.x2) == 0, DSP_OK);
+	double m = b.x1 + b.x2, pq = b.p * b.q;
+	double chi2 = pq >= DBL_MIN ? b.d / m * b.d / pq : b.d / m * (b.d / b.p / b.q);
+	return dsp_ret(out, chi2 < DBL_MAX ? gsl_cdf_chisq_Q(chi2, 1) : 0, DSP_OK);
 }

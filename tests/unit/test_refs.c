@@ -150,6 +150,11 @@ int main(int argc, char **argv)
 	run_file(dir, "ptrate.csv", ONE, dsp_pt_ci_methods, 0);
 	run_file(dir, "ptratio.csv", PAIR, dsp_pt_ratio_methods, 0);
 	run_file(dir, "pttest.csv", TEST, dsp_pt_test_methods, 0);
+	/* Counts from 10^9 to 2^53 (issue 9), mpmath: tests/refs/huge_beta.py. */
+	run_file(dir, "huge-beta-propci.csv", ONE, dsp_ci_methods, 1);
+	run_file(dir, "huge-beta-ptrate.csv", ONE, dsp_pt_ci_methods, 1);
+	run_file(dir, "huge-beta-ptratio.csv", PAIR, dsp_pt_ratio_methods, 1);
+	run_file(dir, "huge-beta-pttest.csv", TEST, dsp_pt_test_methods, 1);
 	printf("# %-14s %-12s %7s  %-10s  %s\n", "method", "file", "tables",
 	       "max relerr", "reference");
 	for (size_t i = 0; i < nacc; i++)
