@@ -217,17 +217,31 @@ static int bad(double x, double a, double b, double y)
 		 isfinite(a) && isfinite(b));
 }
 
-double dsp_beta_logtail(double a, double b, double x, double y, double d, int upper)
+void dsp_beta_setup(struct dsp_beta *B, double a, double b)
 {
-	if (bad(x, a, b, y) || !isfinite(d))
+	B->a = a, B->b = b;
+	B->big = fmin(a, b) >= DSP_UNIFORM_MIN;
+	if (B->big)
+		dsp_uniform_init(&B->u, a / (a + b), b / (a + b));
+}
+
+double dsp_beta_logtail_at(const struct dsp_beta *B, double x, double y, double d,
+			   int upper)
+{
+	if (bad(x, B->a, B->b, y) || !isfinite(d))
 		return NAN;
 	if (x == 0 || y == 0)
 		return (x == 0) == (upper != 0) ? 0 : -INFINITY;
-	struct dsp_uniform u;
-	int big = fmin(a, b) >= DSP_UNIFORM_MIN;
-	if (big)
-		dsp_uniform_init(&u, a / (a + b), b / (a + b));
-	return logtail(big ? &u : NULL, a, b, x, y, d, upper);
+	return logtail(B->big ? &B->u : NULL, B->a, B->b, x, y, d, upper);
+}
+
+double dsp_beta_logtail(double a, double b, double x, double y, double d, int upper)
+{
+	struct dsp_beta B;
+	if (bad(x, a, b, y))
+		return NAN;
+	dsp_beta_setup(&B, a, b);
+	return dsp_beta_logtail_at(&B, x, y, d, upper);
 }
 
 /* With a + b = s + e exactly (Knuth's two-sum), (a+b-1) x - a is fl(s x -
@@ -246,9 +260,9 @@ double dsp_beta_tail(double x, double a, double b, int upper)
 }
 
 struct qparams {
-	double a, b, lt;  /* lt: log of the tail sought */
+	const struct dsp_beta *B;
+	double lt;  /* log of the tail sought */
 	int upper;
-	const struct dsp_uniform *u;
 };
 
 static double qfun(double x, void *vp)
@@ -258,19 +272,17 @@ static double qfun(double x, void *vp)
 		return q->upper ? -q->lt : -INFINITY;
 	if (x >= 1)
 		return q->upper ? -INFINITY : -q->lt;
-	return logtail(q->u, q->a, q->b, x, 1 - x, dsp_beta_dev(q->a, q->b, x),
-		       q->upper) - q->lt;
+	return dsp_beta_logtail_at(q->B, x, 1 - x, dsp_beta_dev(q->B->a, q->B->b, x),
+				   q->upper) - q->lt;
 }
 
 double dsp_beta_quantile(double t, double a, double b, int upper)
 {
 	if (!(t > 0 && t < 1) || bad(0.5, a, b, 0.5))
 		return NAN;
-	struct dsp_uniform u;
-	int big = fmin(a, b) >= DSP_UNIFORM_MIN;
-	if (big)
-		dsp_uniform_init(&u, a / (a + b), b / (a + b));
-	struct qparams q = {a, b, log(t), upper, big ? &u : NULL};
+	struct dsp_beta B;
+	dsp_beta_setup(&B, a, b);
+	struct qparams q = {&B, log(t), upper};
 	/* From the mean, in steps of about a standard deviation of logit(X). */
 	return dsp_root_unit(qfun, &q, a / (a + b), fmin(0.5, sqrt(1 / a + 1 / b)),
 			     !upper);

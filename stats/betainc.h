@@ -9,6 +9,8 @@
 #ifndef DSP_BETAINC_H
 #define DSP_BETAINC_H
 
+#include "uniform.h"
+
 /*
  * Lower tail I_x(a,b) (upper == 0) or upper tail 1 - I_x(a,b) (upper != 0),
  * for a, b > 0 and 0 <= x <= 1.  NaN on invalid arguments.
@@ -21,6 +23,20 @@ double dsp_beta_tail(double x, double a, double b, int upper);
  * t2), d from the exact counts); a and b need not be exact integers.
  */
 double dsp_beta_logtail(double a, double b, double x, double y, double d, int upper);
+
+/* One Beta(a, b) set up for many tails: a root search on them sets up the
+ * uniform expansion's coefficients once, not at every step. */
+struct dsp_beta {
+	double a, b;
+	int big;  /* min(a, b) >= DSP_UNIFORM_MIN: u is set up */
+	struct dsp_uniform u;
+};
+
+void dsp_beta_setup(struct dsp_beta *B, double a, double b);
+
+/* dsp_beta_logtail for the Beta(a, b) set up in B. */
+double dsp_beta_logtail_at(const struct dsp_beta *B, double x, double y, double d,
+			   int upper);
 
 /* (a + b - 1) x - a, to an ulp of itself even where a + b rounds. */
 double dsp_beta_dev(double a, double b, double x);

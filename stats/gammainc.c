@@ -45,16 +45,22 @@ static double sum_logtail(double k, double mu, int dir)
 
 /* log P(alpha, mu) (lower != 0) or log Q(alpha, mu), alpha >=
  * DSP_UNIFORM_MIN. */
-static double uniform_logtail(double alpha, double mu, int lower)
+static double uniform_logtail(const struct dsp_uniform *u, double alpha, double mu,
+			      int lower)
 {
-	struct dsp_uniform u;
-	dsp_uniform_init(&u, 0, 1);
 	double zeta = copysign(sqrt(dsp_bd0(alpha, mu)), mu - alpha);
-	double ls = dsp_uniform_logtail(&u, zeta, alpha, -dsp_stirlerr(alpha));
+	double ls = dsp_uniform_logtail(u, zeta, alpha, -dsp_stirlerr(alpha));
 	return (zeta <= 0) == (lower != 0) ? ls : log1p(-exp(ls));
 }
 
 double dsp_pois_logtail(double k, double mu, int upper)
+{
+	struct dsp_uniform u;
+	dsp_uniform_init(&u, 0, 1);
+	return dsp_pois_logtail_u(&u, k, mu, upper);
+}
+
+double dsp_pois_logtail_u(const struct dsp_uniform *u, double k, double mu, int upper)
 {
 	if (!(k >= 0 && k == floor(k) && mu > 0 && isfinite(mu)))
 		return NAN;
@@ -63,7 +69,7 @@ double dsp_pois_logtail(double k, double mu, int upper)
 	/* P(X >= k) = P(k, mu), P(X <= k) = Q(k + 1, mu). */
 	double alpha = upper ? k : k + 1;
 	if (alpha >= DSP_UNIFORM_MIN)
-		return uniform_logtail(alpha, mu, upper);
+		return uniform_logtail(u, alpha, mu, upper);
 	if (upper)  /* small when k is above the mean */
 		return k >= mu ? sum_logtail(k, mu, +1)
 			       : log1p(-exp(sum_logtail(k - 1, mu, -1)));

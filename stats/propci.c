@@ -128,6 +128,7 @@ int dsp_ci_wilson_cc(double x, double n, double level, double *lo, double *hi)
 struct midp_args {
 	double x, y, lt;  /* events, non-events, log of the tail sought */
 	int upper;
+	struct dsp_beta B;  /* P(X >= x) = I_p(x, y+1), P(X <= x) = 1 - I_p(x+1, y) */
 };
 
 /* log of the mid-p tail minus its target: P(X > x) + P(X = x)/2 for the
@@ -138,8 +139,7 @@ static double midp_minus_target(double p, void *vp)
 {
 	const struct midp_args *m = vp;
 	double q = 1 - p, d = dsp_beta_dev(m->x, m->y + 1, p);  /* n p - x */
-	double tail = m->upper ? dsp_beta_logtail(m->x + 1, m->y, p, q, d - 1, 1)
-			       : dsp_beta_logtail(m->x, m->y + 1, p, q, d, 0);
+	double tail = dsp_beta_logtail_at(&m->B, p, q, m->upper ? d - 1 : d, m->upper);
 	double dens = dsp_ldbinom_dev(m->x, m->y, p, q, d);
 	return tail + log1p(-exp(dens - tail) / 2) - m->lt;
 }
@@ -148,15 +148,24 @@ int dsp_ci_midp_split(double x, double y, double level, double *lo, double *hi)
 {
 	if (bad_split(x, y, level))
 		return DSP_EDOM;
-	struct midp_args lower = {x, y, log((1 - level) / 2), 0}, upper = lower;
-	upper.upper = 1;
 	/* The lower mid-p tail rises with p, the upper falls; each crosses its
 	 * target once.  The search starts at the estimate, shrunk towards 1/2
 	 * so that it is inside (0, 1), in steps of about a standard deviation
 	 * of logit(p). */
 	double p0 = (x + 0.5) / (x + y + 1), step = fmin(0.5, sqrt(1 / (x + 0.5) + 1 / (y + 0.5)));
-	*lo = x == 0 ? 0 : dsp_root_unit(midp_minus_target, &lower, p0, step, 1);
-	*hi = y == 0 ? 1 : dsp_root_unit(midp_minus_target, &upper, p0, step, 0);
+	struct midp_args m;
+	m.x = x, m.y = y, m.lt = log((1 - level) / 2), m.upper = 0;
+	*lo = 0;
+	if (x > 0) {
+		dsp_beta_setup(&m.B, x, y + 1);
+		*lo = dsp_root_unit(midp_minus_target, &m, p0, step, 1);
+	}
+	*hi = 1;
+	if (y > 0) {
+		m.upper = 1;
+		dsp_beta_setup(&m.B, x + 1, y);
+		*hi = dsp_root_unit(midp_minus_target, &m, p0, step, 0);
+	}
 	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
 }
 
