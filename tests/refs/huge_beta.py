@@ -116,6 +116,9 @@ def solve(F, v0, unit, rising):
     """The root of F(v) = (f, df/dv), monotone (rising or not), v in (0,1)
     (unit) or (0, inf): safeguarded Newton from v0; certified."""
     to_u = (lambda v: log(v) - log1p(-v)) if unit else log
+    # the scale of v's error: v, or 1 - v near 1, but not below 1e-18
+    # there, where 45 digits resolve 1e-45 (and the double stored is 1)
+    scale = (lambda v: v if v < 0.5 else max(1 - v, mpf(10) ** -18)) if unit else (lambda v: v)
     from_u = (lambda u: 1 / (1 + exp(-u))) if unit else exp
     v = mpf(v0)
     lo, hi = (mpf(0), mpf(1)) if unit else (mpf(0), mpf(inf))
@@ -133,13 +136,13 @@ def solve(F, v0, unit, rising):
                 vn = from_u((to_u(lo) + to_u(hi)) / 2)
             else:
                 vn = from_u(to_u(v) + (1 if (f > 0) != rising else -1) * 2)
-        if abs(vn - v) < (min(v, 1 - v) if unit else v) * mpf(10) ** -26:
+        if abs(vn - v) < scale(v) * mpf(10) ** -26:
             v = vn
             break
         v = vn
     else:
         raise RuntimeError("no convergence from %s" % v0)
-    e = mpf(10) ** -20 * (min(v, 1 - v) if unit else v)
+    e = mpf(10) ** -20 * scale(v)
     fl, fh = F(v - e)[0], F(v + e)[0]
     if (fl > 0) == (fh > 0):
         raise RuntimeError("not certified at %s" % v)
