@@ -18,7 +18,7 @@
  * The earlier power series (DLMF 8.17.8) has ratios that tend to x instead:
  * when x is near 1 (the upper tail of Beta(1001, 10^12) at x = 10^-8 is the
  * lower tail of Beta(10^12, 1001) at 1 - 10^-8) it needs ~10^9 terms, and
- * its complement was taken instead, giving -5e-13 for a tail of ~1e-3000.
+ * its complement was taken instead, giving -5e-13 for a tail of e^-6702.
  *
  * Prefactors are Loader's saddle-point forms (saddle.c) from the deviation
  * D = (a+b-1) x - a, which callers can pass exact.
@@ -174,8 +174,8 @@ static double binom_logtail(double a, double b, double x, double y, double d)
 	for (double j = 0; j < k; j++) {
 		sum += term;
 		double r = (b - 1 - j) / (a + 1 + j) * xy;
-		/* The ratios decrease, so term r/(1-r) bounds every later term
-		 * and also the remainder, which is at most term r. */
+		/* The ratios decrease, so term r/(1-r) bounds the sum of the
+		 * later terms and the remainder too (it is at most term r). */
 		if (r < 1 && term * r < EPS * sum * (1 - r))
 			return lu0 + log(sum);
 		term *= r;
