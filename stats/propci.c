@@ -30,20 +30,45 @@ static int bad_args(double x, double n, double level)
 }
 
 /*
+ * The closed-form intervals below are symmetric, lo(x) = 1 - hi(n - x), and
+ * lose digits near 1 (at n = 2^53 the upper bound for n-1 fell below
+ * (n-1)/n and bounds stopped nesting as the level grew), so each is
+ * evaluated at the count on the side of n/2 nearer 0, where its bounds keep
+ * their relative accuracy, and mirrored.
+ */
+static int mirrored(void (*f)(double, double, double, double *, double *),
+		    double x, double n, double level, double *lo, double *hi)
+{
+	if (bad_args(x, n, level))
+		return DSP_EDOM;
+	if (x <= n - x) {
+		f(x, n, dsp_z(level), lo, hi);
+		return DSP_OK;
+	}
+	double l, h;
+	f(n - x, n, dsp_z(level), &l, &h);
+	*lo = 1 - h;
+	*hi = 1 - l;
+	return DSP_OK;
+}
+
+/*
  * The Wilson bounds are the roots of (n+z^2)p^2 - (2x+z^2)p + x^2/n = 0.
  * The larger root's formula adds positive terms only; the smaller root is
  * taken as (product of roots) / (larger root), which keeps its relative
  * accuracy when x is small against n, where centre - halfwidth cancels.
  */
-int dsp_ci_wilson(double x, double n, double level, double *lo, double *hi)
+static void wilson(double x, double n, double z, double *lo, double *hi)
 {
-	if (bad_args(x, n, level))
-		return DSP_EDOM;
-	double z = dsp_z(level), z2 = z * z, p = x / n;
+	double z2 = z * z, p = x / n;
 	double larger = (x + z2 / 2 + z * sqrt(x * (n - x) / n + z2 / 4)) / (n + z2);
 	*hi = x == n ? 1 : larger;
 	*lo = x == 0 ? 0 : x * p / ((n + z2) * larger);
-	return DSP_OK;
+}
+
+int dsp_ci_wilson(double x, double n, double level, double *lo, double *hi)
+{
+	return mirrored(wilson, x, n, level, lo, hi);
 }
 
 int dsp_ci_jeffreys(double x, double n, double level, double *lo, double *hi)
@@ -57,84 +82,125 @@ int dsp_ci_jeffreys(double x, double n, double level, double *lo, double *hi)
 	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
 }
 
-int dsp_ci_exact(double x, double n, double level, double *lo, double *hi)
+/* x events and y non-events: integers, each up to 2^53, x + y >= 1. */
+static int bad_split(double x, double y, double level)
 {
-	if (bad_args(x, n, level))
+	return !(x >= 0 && y >= 0 && x <= DSP_COUNT_MAX && y <= DSP_COUNT_MAX &&
+		 x + y >= 1 && x == floor(x) && y == floor(y) && level > 0 && level < 1);
+}
+
+int dsp_ci_exact_split(double x, double y, double level, double *lo, double *hi)
+{
+	if (bad_split(x, y, level))
 		return DSP_EDOM;
 	double t = (1 - level) / 2;
 	/* P(Bin(n,p) >= x) = I_p(x, n-x+1) and P(Bin(n,p) <= x) = 1 -
 	 * I_p(x+1, n-x), so each bound is a beta quantile. */
-	*lo = x == 0 ? 0 : dsp_beta_quantile(t, x, n - x + 1, 0);
-	*hi = x == n ? 1 : dsp_beta_quantile(t, x + 1, n - x, 1);
+	*lo = x == 0 ? 0 : dsp_beta_quantile(t, x, y + 1, 0);
+	*hi = y == 0 ? 1 : dsp_beta_quantile(t, x + 1, y, 1);
 	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
 }
 
-int dsp_ci_wilson_cc(double x, double n, double level, double *lo, double *hi)
+int dsp_ci_exact(double x, double n, double level, double *lo, double *hi)
 {
 	if (bad_args(x, n, level))
 		return DSP_EDOM;
+	return dsp_ci_exact_split(x, n - x, level, lo, hi);
+}
+
+static void wilson_cc(double x, double n, double z, double *lo, double *hi)
+{
 	/* Newcombe (1998), method 4: the Wilson bounds with x moved half a
 	 * unit towards the bound (clipped to [0,1], as his table I). */
-	double z = dsp_z(level), z2 = z * z, p = x / n, q = (n - x) / n;
+	double z2 = z * z, p = x / n, q = (n - x) / n;
 	double d = 2 * (n + z2);
 	*lo = x == 0 ? 0 : (2 * x + z2 - 1 - z * sqrt(z2 - 2 - 1 / n + 4 * p * (n * q + 1))) / d;
 	*hi = x == n ? 1 : (2 * x + z2 + 1 + z * sqrt(z2 + 2 - 1 / n + 4 * p * (n * q - 1))) / d;
 	*lo = fmax(*lo, 0);
 	*hi = fmin(*hi, 1);
-	return DSP_OK;
+}
+
+int dsp_ci_wilson_cc(double x, double n, double level, double *lo, double *hi)
+{
+	return mirrored(wilson_cc, x, n, level, lo, hi);
 }
 
 struct midp_args {
-	double x, n, t;
+	double x, y, lt;  /* events, non-events, log of the tail sought */
 	int upper;
+	struct dsp_beta B;  /* P(X >= x) = I_p(x, y+1), P(X <= x) = 1 - I_p(x+1, y) */
 };
 
-/* Mid-p tail minus its target: P(X > x) + P(X = x)/2 for the lower bound,
- * P(X < x) + P(X = x)/2 for the upper, X ~ Bin(n, p). */
+/* log of the mid-p tail minus its target: P(X > x) + P(X = x)/2 for the
+ * lower bound, P(X < x) + P(X = x)/2 for the upper, X ~ Bin(x + y, p),
+ * each as the whole tail less half of P(X = x), which is at most the tail
+ * (so no more than half of it cancels). */
 static double midp_minus_target(double p, void *vp)
 {
 	const struct midp_args *m = vp;
-	double half = 0.5 * exp(dsp_ldbinom(m->x, m->n, p, 1 - p));
-	double tail = m->upper ? dsp_beta_tail(p, m->x + 1, m->n - m->x, 1)
-			       : dsp_beta_tail(p, m->x, m->n - m->x + 1, 0);
-	return tail - half - m->t;
+	double q = 1 - p, d = dsp_beta_dev(m->x, m->y + 1, p);  /* n p - x */
+	double tail = dsp_beta_logtail_at(&m->B, p, q, m->upper ? d - 1 : d, m->upper);
+	double dens = dsp_ldbinom_dev(m->x, m->y, p, q, d);
+	return tail + log1p(-exp(dens - tail) / 2) - m->lt;
+}
+
+int dsp_ci_midp_split(double x, double y, double level, double *lo, double *hi)
+{
+	if (bad_split(x, y, level))
+		return DSP_EDOM;
+	/* The lower mid-p tail rises with p, the upper falls; each crosses its
+	 * target once.  The search starts at the estimate, shrunk towards 1/2
+	 * so that it is inside (0, 1), in steps of about a standard deviation
+	 * of logit(p). */
+	double p0 = (x + 0.5) / (x + y + 1), step = fmin(0.5, sqrt(1 / (x + 0.5) + 1 / (y + 0.5)));
+	struct midp_args m;
+	m.x = x, m.y = y, m.lt = log((1 - level) / 2), m.upper = 0;
+	*lo = 0;
+	if (x > 0) {
+		dsp_beta_setup(&m.B, x, y + 1);
+		*lo = dsp_root_unit(midp_minus_target, &m, p0, step, 1);
+	}
+	*hi = 1;
+	if (y > 0) {
+		m.upper = 1;
+		dsp_beta_setup(&m.B, x + 1, y);
+		*hi = dsp_root_unit(midp_minus_target, &m, p0, step, 0);
+	}
+	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
 }
 
 int dsp_ci_midp(double x, double n, double level, double *lo, double *hi)
 {
 	if (bad_args(x, n, level))
 		return DSP_EDOM;
-	struct midp_args lower = {x, n, (1 - level) / 2, 0}, upper = lower;
-	upper.upper = 1;
-	/* The lower mid-p tail rises from 0 at p = 0 to 1/2 + ... at p = 1, the
-	 * upper falls; each crosses its target once.  The sign of the upper
-	 * function is flipped by swapping the bracket's ends. */
-	*lo = x == 0 ? 0 : dsp_root(midp_minus_target, &lower, 0, 1, 0, 2 * DBL_EPSILON);
-	*hi = x == n ? 1 : dsp_root(midp_minus_target, &upper, 0, 1, 0, 2 * DBL_EPSILON);
-	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
+	return dsp_ci_midp_split(x, n - x, level, lo, hi);
+}
+
+static void agresti_coull(double x, double n, double z, double *lo, double *hi)
+{
+	/* Add z^2/2 events and z^2/2 non-events, then the Wald interval;
+	 * clipped to [0,1].  pt <= 1/2 here, so 1 - pt keeps its digits. */
+	double nt = n + z * z, pt = (x + z * z / 2) / nt;
+	double h = z * sqrt(pt * (1 - pt) / nt);
+	*lo = fmax(pt - h, 0);
+	*hi = fmin(pt + h, 1);
 }
 
 int dsp_ci_agresti_coull(double x, double n, double level, double *lo, double *hi)
 {
-	if (bad_args(x, n, level))
-		return DSP_EDOM;
-	/* Add z^2/2 events and z^2/2 non-events, then the Wald interval;
-	 * clipped to [0,1]. */
-	double z = dsp_z(level), nt = n + z * z, pt = (x + z * z / 2) / nt;
-	double h = z * sqrt(pt * (1 - pt) / nt);
-	*lo = fmax(pt - h, 0);
-	*hi = fmin(pt + h, 1);
-	return DSP_OK;
+	return mirrored(agresti_coull, x, n, level, lo, hi);
+}
+
+static void wald(double x, double n, double z, double *lo, double *hi)
+{
+	/* p +- z sqrt(p(1-p)/n), clipped to [0,1]; zero width at x = 0 and
+	 * x = n, which is why it is not recommended. */
+	double p = x / n, h = z * sqrt(p * ((n - x) / n) / n);
+	*lo = fmax(p - h, 0);
+	*hi = fmin(p + h, 1);
 }
 
 int dsp_ci_wald(double x, double n, double level, double *lo, double *hi)
 {
-	if (bad_args(x, n, level))
-		return DSP_EDOM;
-	/* p +- z sqrt(p(1-p)/n), clipped to [0,1]; zero width at x = 0 and
-	 * x = n, which is why it is not recommended. */
-	double p = x / n, h = dsp_z(level) * sqrt(p * ((n - x) / n) / n);
-	*lo = fmax(p - h, 0);
-	*hi = fmin(p + h, 1);
-	return DSP_OK;
+	return mirrored(wald, x, n, level, lo, hi);
 }

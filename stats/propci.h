@@ -17,6 +17,14 @@ int dsp_ci_midp(double x, double n, double level, double *lo, double *hi);
 int dsp_ci_agresti_coull(double x, double n, double level, double *lo, double *hi);
 int dsp_ci_wald(double x, double n, double level, double *lo, double *hi);
 
+/*
+ * exact and midp with the counts given as x events and y = n - x
+ * non-events (integers, each up to 2^53, x + y >= 1), so that n need not be
+ * a double: the conditional rate ratio takes them at x1 + x2 up to 2^54.
+ */
+int dsp_ci_exact_split(double x, double y, double level, double *lo, double *hi);
+int dsp_ci_midp_split(double x, double y, double level, double *lo, double *hi);
+
 /* The two-sided normal quantile z with P(|Z| > z) = 1 - level. */
 double dsp_z(double level);
 

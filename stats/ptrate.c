@@ -9,12 +9,14 @@
  * Rate ratio and tests conditional on the total count: Armitage P, Berry G
  *   (1987); as R's poisson.test.
  *
- * The Poisson tails are summed outward from x on the side where the terms
- * fall, with Loader's saddle-point density, so they keep their relative
- * accuracy at x = 10^9 (GSL's gamma quantile does not converge there).
+ * The Poisson tails are gammainc.c's and the binomial ones betainc.c's,
+ * which keep their relative accuracy and their speed up to counts of 2^53
+ * (GSL's gamma quantile does not converge at x = 10^9).
  */
 #include "ptrate.h"
+#include "betainc.h"
 #include "dsp.h"
+#include "gammainc.h"
 #include "propci.h"
 #include "root.h"
 #include "saddle.h"
@@ -36,81 +38,42 @@ static int bad_two(double x1, double t1, double x2, double t2, double level)
 	return bad_one(x1, t1, level) || bad_one(x2, t2, level);
 }
 
-/* log P(X = k), X ~ Poisson(mu): Loader's form, no lgamma differences. */
-static double ldpois(double k, double mu)
-{
-	if (k == 0)
-		return -mu;
-	return -dsp_stirlerr(k) - dsp_bd0(k, mu) - 0.5 * log(2 * M_PI * k);
-}
-
-/*
- * log P(X >= k) (dir > 0) or log P(X <= k) (dir < 0), summed from k
- * outward with terms scaled to P(X = k) = 1; once the ratio of terms is
- * below 1 the rest is bounded by a geometric series.
- */
-static double log_tail(double k, double mu, int dir)
-{
-	double sum = 1, term = 1;
-	for (double j = k; dir > 0 || j > 0; j += dir) {
-		double r = dir > 0 ? mu / (j + 1) : j / mu;
-		term *= r;
-		sum += term;
-		if (r < 1 && term < DBL_EPSILON / 8 * sum * (1 - r))
-			break;
-	}
-	return ldpois(k, mu) + log(sum);
-}
-
 struct tail_args {
 	double x, target;  /* log of the tail probability sought */
-	int dir, mid;      /* mid: subtract half of P(X = x) */
+	int upper, mid;    /* mid: subtract half of P(X = x) */
+	struct dsp_uniform u;  /* the gamma's, set up once */
 };
 
-/* log(tail at mu) - log(target), increasing in mu for the upper tail and
- * decreasing for the lower one; u = log(mu). */
-static double tail_minus(double u, void *vp)
+/* log(tail at mu) - log(target), increasing in mu for the upper tail
+ * P(X >= x) and decreasing for the lower one. */
+static double tail_minus(double mu, void *vp)
 {
 	const struct tail_args *a = vp;
-	double mu = exp(u), l = log_tail(a->x, mu, a->dir);
+	double l = dsp_pois_logtail_u(&a->u, a->x, mu, a->upper);
 	if (a->mid)  /* tail - P(x)/2 = tail (1 - P(x) / (2 tail)) */
-		l += log1p(-exp(ldpois(a->x, mu) - l) / 2);
+		l += log1p(-exp(dsp_ldpois(a->x, mu) - l) / 2);
 	return l - a->target;
 }
 
-/* The mu at which the tail equals exp(target): bracket by doubling steps
- * in log(mu) from mu = max(x, 1), then Brent. */
+/* The mu at which the tail equals exp(target), bracketed from mu = max(x,
+ * 1) in steps of log(mu) that start near its standard deviation (so that
+ * the bracket stays tight at large x). */
 static double solve(struct tail_args *a)
 {
-	/* Steps start near a standard deviation of log(mu), so that the
-	 * bracket stays tight (and the tails short) at large x. */
-	double in = log(fmax(a->x, 1)), step = fmin(0.5, 2 / sqrt(a->x + 1));
-	/* f rises with u for the upper tail; for the lower, negate by
-	 * walking the other way. */
-	int up = a->dir > 0;
-	double f = tail_minus(in, a);
-	int sgn = (f > 0) == up ? -1 : +1;  /* direction towards the root */
-	double out = in;
-	for (;;) {
-		out = in + sgn * step;
-		double g = tail_minus(out, a);
-		if ((g > 0) != (f > 0))
-			break;
-		in = out, f = g;
-		if ((step *= 2) > 1024)
-			return NAN;
-	}
-	double lo = fmin(in, out), hi = fmax(in, out);
-	return exp(dsp_root(tail_minus, a, lo, hi, 0, 4 * DBL_EPSILON));
+	return dsp_root_positive(tail_minus, a, fmax(a->x, 1),
+				 fmin(0.5, 2 / sqrt(a->x + 1)), a->upper);
 }
 
 static int tail_interval(double x, double t, double level, int mid,
 			 double *lo, double *hi)
 {
-	double target = log((1 - level) / 2);
-	struct tail_args l = {x, target, +1, mid}, u = {x, target, -1, mid};
-	*lo = x == 0 ? 0 : solve(&l) / t;
-	*hi = solve(&u) / t;
+	struct tail_args a;
+	a.x = x, a.target = log((1 - level) / 2), a.mid = mid;
+	dsp_uniform_init(&a.u, 0, 1);
+	a.upper = 1;
+	*lo = x == 0 ? 0 : solve(&a) / t;
+	a.upper = 0;
+	*hi = solve(&a) / t;
 	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
 }
 
@@ -165,42 +128,48 @@ int dsp_pt_ci_wald(double x, double t, double level, double *lo, double *hi)
  * t2), so theta = pi / (1 - pi) * t2 / t1.  The proportion interval is
  * symmetric, 1 - hi(x1) = lo(x2), so each odds is formed from two bounds
  * that are both accurate: theta_lo = lo(x1) / hi(x2), theta_hi = hi(x1) /
- * lo(x2) (times t2/t1); x1 = 0 gives 0, x2 = 0 gives inf.
+ * lo(x2) (times t2/t1); x1 = 0 gives 0, x2 = 0 gives inf.  The intervals
+ * take x1 and x2 apart, so m may exceed 2^53.
  */
+/* a t2 / t1 without an intermediate overflow or underflow (exposures span
+ * the doubles: t2/t1 alone overflows at 1e300 / 1e-10). */
+static double times_ratio(double a, double t2, double t1)
+{
+	int e = ilogb(t2) - ilogb(t1);
+	return ldexp(a * (ldexp(t2, -ilogb(t2)) / ldexp(t1, -ilogb(t1))), e);
+}
+
 static int conditional(int (*ci)(double, double, double, double *, double *),
 		       double x1, double t1, double x2, double t2, double level,
 		       double *lo, double *hi)
 {
-	double m = x1 + x2, l1, h1, l2, h2;
+	double l1, h1, l2, h2;
 	*lo = 0;
 	*hi = INFINITY;
-	if (m == 0)
+	if (bad_two(x1, t1, x2, t2, level))
+		return DSP_EDOM;
+	if (x1 + x2 == 0)
 		return DSP_OK;
-	int rc = ci(x1, m, level, &l1, &h1);
+	int rc = ci(x1, x2, level, &l1, &h1);
 	if (rc == DSP_OK)
-		rc = ci(x2, m, level, &l2, &h2);
+		rc = ci(x2, x1, level, &l2, &h2);
 	if (rc != DSP_OK)
 		return rc;
-	double k = t2 / t1;
-	*lo = x1 == 0 ? 0 : l1 / h2 * k;
-	*hi = x2 == 0 ? INFINITY : h1 / l2 * k;
+	*lo = x1 == 0 ? 0 : times_ratio(l1 / h2, t2, t1);
+	*hi = x2 == 0 ? INFINITY : times_ratio(h1 / l2, t2, t1);
 	return DSP_OK;
 }
 
 int dsp_pt_rr_exact(double x1, double t1, double x2, double t2, double level,
 		    double *lo, double *hi)
 {
-	if (bad_two(x1, t1, x2, t2, level) || x1 + x2 > DSP_COUNT_MAX)
-		return DSP_EDOM;
-	return conditional(dsp_ci_exact, x1, t1, x2, t2, level, lo, hi);
+	return conditional(dsp_ci_exact_split, x1, t1, x2, t2, level, lo, hi);
 }
 
 int dsp_pt_rr_midp(double x1, double t1, double x2, double t2, double level,
 		   double *lo, double *hi)
 {
-	if (bad_two(x1, t1, x2, t2, level) || x1 + x2 > DSP_COUNT_MAX)
-		return DSP_EDOM;
-	return conditional(dsp_ci_midp, x1, t1, x2, t2, level, lo, hi);
+	return conditional(dsp_ci_midp_split, x1, t1, x2, t2, level, lo, hi);
 }
 
 int dsp_pt_rr_wald(double x1, double t1, double x2, double t2, double level,
@@ -212,57 +181,76 @@ int dsp_pt_rr_wald(double x1, double t1, double x2, double t2, double level,
 	*hi = INFINITY;
 	if (x1 == 0 || x2 == 0)
 		return DSP_OK;  /* log ratio without a finite variance */
-	double u = log((x1 / t1) / (x2 / t2));
+	/* log of the ratio with the exposures' exponents apart, as x/t
+	 * under- or overflows at the ends of their range. */
+	double u = log(x1 / x2 * (ldexp(t2, -ilogb(t2)) / ldexp(t1, -ilogb(t1)))) +
+		   (ilogb(t2) - ilogb(t1)) * M_LN2;
 	double w = dsp_z(level) * sqrt(1 / x1 + 1 / x2);
 	*lo = exp(u - w);
 	*hi = exp(u + w);
 	return DSP_OK;
 }
 
-/* The conditional binomial: X ~ Binomial(m, p), q = 1 - p kept apart. */
+/*
+ * The conditional binomial, X ~ Binomial(m, p), p = t1/(t1 + t2), held as
+ * the observed x1 and x2 (m = x1 + x2 need not be a double) and d = m p -
+ * x1 = (x2 t1 - x1 t2)/(t1 + t2), whose numerator is formed exactly
+ * (Kahan's difference of products): at m = 2^53 rounding p alone would
+ * move the tails by 1e-7.  Counts k = x1 + j are passed as the offset j.
+ */
 struct binom {
-	double m, p, q;
+	double x1, x2, p, q, d;
 };
-
-static double ld(const struct binom *b, double k)
-{
-	return dsp_ldbinom(k, b->m, b->p, b->q);
-}
-
-/* log P(X <= k) (dir < 0) or log P(X >= k) (dir > 0), summed outward. */
-static double log_btail(const struct binom *b, double k, int dir)
-{
-	double sum = 1, term = 1;
-	for (double j = k; dir > 0 ? j < b->m : j > 0; j += dir) {
-		double r = dir > 0 ? (b->m - j) / (j + 1) * (b->p / b->q) :
-				     j / (b->m - j + 1) * (b->q / b->p);
-		term *= r;
-		sum += term;
-		if (r < 1 && term < DBL_EPSILON / 8 * sum * (1 - r))
-			break;
-	}
-	return ld(b, k) + log(sum);
-}
 
 static struct binom conditional_binom(double x1, double t1, double x2, double t2)
 {
-	struct binom b = {x1 + x2, t1 / (t1 + t2), t2 / (t1 + t2)};
+	/* Both exposures scaled by one power of 2 (exact), so that the
+	 * products below cannot overflow whatever their range. */
+	int e = ilogb(fmax(t1, t2));
+	t1 = ldexp(t1, -e), t2 = ldexp(t2, -e);
+	double s = t1 + t2, w = x1 * t2, err = fma(-x1, t2, w);  /* w - x1 t2 */
+	struct binom b = {x1, x2, t1 / s, t2 / s, (fma(x2, t1, -w) + err) / s};
 	return b;
 }
 
-/* The conditional binomial of a test; 0 when the test goes on, else 1
- * with *p set: NaN for invalid arguments, 1 with no events at all. */
+/* log P(X = x1 + j). */
+static double ld(const struct binom *b, double j)
+{
+	return dsp_ldbinom_dev(b->x1 + j, b->x2 - j, b->p, b->q, b->d - j);
+}
+
+/* log P(X <= x1 + j) = log I_q(x2 - j, x1 + j + 1), and log P(X >= x1 + j)
+ * = log I_p(x1 + j, x2 - j + 1); the beta's deviations are j - d, d - j. */
+static double log_lower(const struct binom *b, double j)
+{
+	if (b->x2 - j == 0)
+		return 0;
+	return dsp_beta_logtail(b->x2 - j, b->x1 + j + 1, b->q, b->p, j - b->d, 0);
+}
+
+static double log_upper(const struct binom *b, double j)
+{
+	if (b->x1 + j == 0)
+		return 0;
+	return dsp_beta_logtail(b->x1 + j, b->x2 - j + 1, b->p, b->q, b->d - j, 0);
+}
+
+/* The conditional binomial of a test, with the groups swapped if need be
+ * so that x1 is at or below its mean (the tests are symmetric); 0 when the
+ * test goes on, else 1 with *p set: NaN for invalid arguments, 1 with no
+ * events at all. */
 static int test_setup(double x1, double t1, double x2, double t2,
 		      struct binom *b, double *p, int *rc)
 {
 	*p = NAN;
-	*rc = bad_two(x1, t1, x2, t2, 0.5) ? DSP_EDOM :
-	      x1 + x2 > DSP_COUNT_MAX ? DSP_ERANGE : DSP_OK;
+	*rc = bad_two(x1, t1, x2, t2, 0.5) ? DSP_EDOM : DSP_OK;
 	if (*rc)
 		return 1;
 	*b = conditional_binom(x1, t1, x2, t2);
+	if (b->d < 0)
+		*b = conditional_binom(x2, t2, x1, t1);
 	*p = 1;
-	return b->m == 0;
+	return x1 + x2 == 0;
 }
 
 int dsp_pt_test_exact(double x1, double t1, double x2, double t2, double *out)
@@ -272,37 +260,24 @@ int dsp_pt_test_exact(double x1, double t1, double x2, double t2, double *out)
 	int rc;
 	if (test_setup(x1, t1, x2, t2, &b, &p, &rc))
 		return dsp_ret(out, p, rc);
-	double mean = b.m * b.p;
-	if (x1 == mean)
+	if (b.d == 0)
 		return dsp_ret(out, 1, DSP_OK);
-	/* As R's binom.test: the observed tail, plus the tables on the other
-	 * side of the mean whose probability is at most the observed one's
+	/* As R's binom.test: the observed (lower) tail, plus the tables
+	 * beyond the mean whose probability is at most the observed one's
 	 * times 1 + 1e-7.  Past the mean the density falls monotonically,
-	 * so those form a tail found by bisection. */
-	double cut = ld(&b, x1) + log1p(1e-7);
-	if (x1 < mean) {
-		double a = ceil(mean) - 1, c = b.m + 1;   /* ld(a) > cut >= ld(c) */
-		if (ld(&b, ceil(mean)) <= cut)
-			c = ceil(mean);
-		else
-			for (a = ceil(mean); c - a > 1;) {
-				double h = floor(a + (c - a) / 2);
-				if (ld(&b, h) <= cut) c = h; else a = h;
-			}
-		p = exp(log_btail(&b, x1, -1)) +
-		    (c <= b.m ? exp(log_btail(&b, c, +1)) : 0);
-	} else {
-		double a = -1, c = floor(mean) + 1;       /* ld(a) <= cut < ld(c) */
-		if (ld(&b, floor(mean)) <= cut)
-			a = floor(mean);
-		else
-			for (c = floor(mean); c - a > 1;) {
-				double h = floor(a + (c - a) / 2);
-				if (ld(&b, h) <= cut) a = h; else c = h;
-			}
-		p = exp(log_btail(&b, x1, +1)) +
-		    (a >= 0 ? exp(log_btail(&b, a, -1)) : 0);
-	}
+	 * so those form a tail, from the offset c found by bisection. */
+	double cut = ld(&b, 0) + log1p(1e-7), a = ceil(b.d), c = b.x2;
+	p = exp(log_lower(&b, 0));
+	if (a > b.x2 || ld(&b, c) > cut)
+		return dsp_ret(out, p > 1 ? 1 : p, DSP_OK);  /* none */
+	if (ld(&b, a) <= cut)
+		c = a;
+	else  /* ld(a) > cut >= ld(c) */
+		while (c - a > 1) {
+			double h = floor(a + (c - a) / 2);
+			if (ld(&b, h) <= cut) c = h; else a = h;
+		}
+	p += exp(log_upper(&b, c));
 	return dsp_ret(out, p > 1 ? 1 : p, DSP_OK);
 }
 
@@ -313,10 +288,9 @@ int dsp_pt_test_midp(double x1, double t1, double x2, double t2, double *out)
 	int rc;
 	if (test_setup(x1, t1, x2, t2, &b, &p, &rc))
 		return dsp_ret(out, p, rc);
-	/* The tail on the side of x1 away from the mean, minus half of
-	 * P(x1), kept as it is (see dsp_test_fisher_midp). */
-	double half = exp(ld(&b, x1)) / 2;
-	double t = exp(log_btail(&b, x1, x1 <= b.m * b.p ? -1 : +1)) - half;
+	/* The lower tail (x1 is at or below the mean), minus half of P(x1),
+	 * kept as it is (see dsp_test_fisher_midp). */
+	double t = exp(log_lower(&b, 0)) - exp(ld(&b, 0)) / 2;
 	p = 2 * fmin(t, 1 - t);
 	return dsp_ret(out, p > 1 ? 1 : p, DSP_OK);
 }
@@ -328,7 +302,12 @@ int dsp_pt_test_score(double x1, double t1, double x2, double t2, double *out)
 	int rc;
 	if (test_setup(x1, t1, x2, t2, &b, &p, &rc))
 		return dsp_ret(out, p, rc);
-	/* x1 - m p0 = (x1 t2 - x2 t1) / (t1 + t2), formed with one fma. */
-	double d = fma(x1, t2, -x2 * t1) / (t1 + t2);
-	return dsp_ret(out, gsl_cdf_chisq_Q(d / b.m * d / (b.p * b.q), 1), DSP_OK);
+	/* (x1 - m p0)^2 / (m p0 q0), with d = m p0 - x1 formed exactly.  An
+	 * exposure share below DBL_TRUE_MIN makes the statistic 0 or inf
+	 * (to double precision) as that group has no events or some. */
+	if (b.p == 0 || b.q == 0)
+		return dsp_ret(out, (b.p == 0 ? b.x1 : b.x2) == 0, DSP_OK);
+	double m = b.x1 + b.x2, pq = b.p * b.q;
+	double chi2 = pq >= DBL_MIN ? b.d / m * b.d / pq : b.d / m * (b.d / b.p / b.q);
+	return dsp_ret(out, chi2 < DBL_MAX ? gsl_cdf_chisq_Q(chi2, 1) : 0, DSP_OK);
 }

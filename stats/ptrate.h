@@ -4,8 +4,9 @@
  * t).  Interval functions take (x, t, level) or (x1, t1, x2, t2, level),
  * write bounds on the rate (events per unit of exposure) or on the rate
  * ratio (x1/t1) / (x2/t2), and return DSP_OK, DSP_EDOM or DSP_ENOCONV.
- * Tests store a two-sided p-value in *p and return DSP_OK, DSP_EDOM or
- * DSP_ERANGE (x1 + x2 above 2^53); p is NaN unless DSP_OK.
+ * Tests store a two-sided p-value in *p and return DSP_OK or DSP_EDOM; p is
+ * NaN unless DSP_OK.  Each count may be 2^53, so x1 + x2 up to 2^54 (the
+ * conditional methods never form it where it would round).
  */
 #ifndef DSP_PTRATE_H
 #define DSP_PTRATE_H

@@ -15,11 +15,26 @@ double dsp_stirlerr(double x);
 double dsp_bd0(double x, double np);
 
 /*
+ * bd0(x, np) with the deviation d = np - x given as well, which callers can
+ * often form to full relative accuracy where np would round (np ~ 10^15):
+ * d is used near x = np, where it matters, np far from it, where x + d
+ * could cancel.
+ */
+double dsp_bd0_dev(double x, double d, double np);
+
+/*
  * Log of the binomial density generalised to real arguments:
  * log[Gamma(n+1) / (Gamma(x+1) Gamma(n-x+1)) p^x q^(n-x)], 0 <= x <= n,
  * q = 1 - p passed separately so that callers keep its accuracy.
  */
 double dsp_ldbinom(double x, double n, double p, double q);
+
+/*
+ * The same with n - x given as nx and the deviation d = n p - x (= nx - n q)
+ * given by the caller: n = x + nx need not be exact, and d can carry more
+ * accuracy than p (as (x2 t1 - x1 t2)/(t1 + t2) does for p = t1/(t1 + t2)).
+ */
+double dsp_ldbinom_dev(double x, double nx, double p, double q, double d);
 
 /*
  * Log of the hypergeometric probability of x successes in a sample of

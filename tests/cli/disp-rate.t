@@ -447,3 +447,28 @@ cmd: printf 'g,events,total\na,5,100000\nb,7,100000\n' | disp-rate -r b --test b
 --- stderr
 disp-rate: --test barnard: group 'a' is beyond the method's limit (n1 n2 <= 10^8)
 --- exit 65
+
+=== --ci exact, jeffreys and midp at totals of 10^12 and 10^13 (issue 9: rate_hi was 0.000399921 and both bounds of 5/10^13 0.00039992; the definitions at 50 digits, tests/refs/huge_beta.py: exact 9.389730e-10 to 1.063952e-09 and 1.623486e-13 to 1.166833e-12, jeffreys 9.394575e-10 to 1.063437e-09 and 1.907874e-13 to 1.096002e-12, midp 9.394499e-10 to 1.063445e-09 and 1.831995e-13 to 1.108242e-12)
+cmd: for m in exact jeffreys midp; do printf 'g,events,total\na,1000,1000000000000\nb,5,10000000000000\n' | disp-rate --ci $m | sed 1d | cut -d, -f5,6; done
+--- stdout
+9.38973e-10,1.06395e-09
+1.62349e-13,1.16683e-12
+9.39458e-10,1.06344e-09
+1.90787e-13,1.096e-12
+9.3945e-10,1.06344e-09
+1.83199e-13,1.10824e-12
+
+=== -x --ratio exact and midp at 5x10^11 events (issue 9: rr_hi was 7.43006e+08 after 11 s, and rr_lo 4.2e-13 for 1358635597824000 events against 0; closed forms: with x1 = 0 the upper odds is expm1(-log(a)/m) (a = alpha/2 exact, alpha mid-p), so rr_hi = 13.70155 and 11.12701; with x2 = 0, rr_lo = (t2/t1)/expm1(-log(a)/m) = 0.06133524 and 0.07552688)
+cmd: for m in exact midp; do printf 'g,events,years\nA,0,0.7\nB,500000000000,1300000000000\n' | disp-rate -x years -r B --ratio $m | sed -n 2p | cut -d, -f10; printf 'g,events,years\nC,1358635597824000,4503599208184932\nD,0,0.75\n' | disp-rate -x years -r D --ratio $m | sed -n 2p | cut -d, -f9,10; done
+--- stdout
+13.7016
+0.0613352,inf
+11.127
+0.0755269,inf
+
+=== -x tests and ratio with x1 + x2 = 2^54 (issue 9: p was nan, the intervals EDOM): equal rates give the symmetric binomial, p = 1 for every test, and rr_lo rr_hi = 1
+cmd: for m in exact midp score; do printf 'g,events,years\nA,9007199254740992,2\nB,9007199254740992,2\n' | disp-rate -x years -r B --test $m --ratio exact --digits 9 | sed -n 2p | cut -d, -f8-11; done
+--- stdout
+1,0.999999971,1.00000003,1
+1,0.999999971,1.00000003,1
+1,0.999999971,1.00000003,1

@@ -1,0 +1,25 @@
+/*
+ * gammainc.h - Poisson tails, the regularized incomplete gamma functions at
+ * integer shapes, with full relative accuracy in the smaller tail for any
+ * count up to 2^53 and any mean, at a cost that does not grow with them.
+ */
+#ifndef DSP_GAMMAINC_H
+#define DSP_GAMMAINC_H
+
+#include "uniform.h"
+
+/* log P(X = k), X ~ Poisson(mu), k >= 0 an integer, mu > 0. */
+double dsp_ldpois(double k, double mu);
+
+/*
+ * log P(X >= k) (upper != 0) or log P(X <= k) (upper == 0), X ~
+ * Poisson(mu): the gamma functions P(k, mu) and Q(k + 1, mu).  k >= 0 an
+ * integer, mu > 0; NaN otherwise.
+ */
+double dsp_pois_logtail(double k, double mu, int upper);
+
+/* The same with the uniform expansion's coefficients for the gamma set up
+ * by the caller, dsp_uniform_init(u, 0, 1), once for a root search. */
+double dsp_pois_logtail_u(const struct dsp_uniform *u, double k, double mu, int upper);
+
+#endif
