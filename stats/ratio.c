@@ -197,11 +197,19 @@ static int score_interval(const dsp_score *a, double *lo, double *hi)
 	/* The statistic is 0 at the point estimate and grows on each side;
 	 * with x1 = 0 (x2 = 0) the estimate is 0 (inf) and is itself the
 	 * lower (upper) bound. */
-	double u0 = x1 == 0 || x2 == 0 ? NAN : log(dsp_rr(x1, n1, x2, n2));
+	double e = dsp_rr(x1, n1, x2, n2), u0 = NAN;
+	if (x1 > 0 && x2 > 0 && dsp_score_start(a, e, &u0)) {
+		/* An interval narrower than the doubles around e: rounding
+		 * alone puts T above crit at each. */
+		*lo = fmin(e, exp(u0)), *hi = fmax(e, exp(u0));
+		return DSP_OK;
+	}
 	if (x1 > 0)  /* with x2 = 0, start as if x2 were 1 */
 		*lo = dsp_score_bound(a, x2 == 0 ? log((x1 / n1) * n2) : u0, -1);
 	if (x2 > 0)
 		*hi = dsp_score_bound(a, x1 == 0 ? log(n2 / (x2 * n1)) : u0, +1);
+	if (x1 > 0 && x2 > 0)  /* a bound within an ulp of e may round past it */
+		*lo = fmin(*lo, e), *hi = fmax(*hi, e);
 	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
 }
 
@@ -230,9 +238,15 @@ int dsp_test_score_mn(double x1, double n1, double x2, double n2, double *out)
 {
 	if (bad_args(x1, n1, x2, n2, 0.5))
 		return dsp_ret(out, NAN, DSP_EDOM);
-	/* T(1) is Pearson's X^2 (see dsp_test_score); MN's is (N-1)/N of it. */
-	double x = dsp_chi2_stat(x1, n1, x2, n2), N = n1 + n2;
-	return dsp_ret(out, isnan(x) ? 1 : gsl_cdf_chisq_Q(x * ((N - 1) / N), 1), DSP_OK);
+	/* T(1) is Pearson's X^2 (see dsp_test_score), MN's (N-1)/N of it:
+	 * (N-1) d^2 / (n1 n2 m r), d = x1 n2 - x2 n1, m events, r = N - m
+	 * non-events.  A zero margin (m or r 0, tested on the counts: past
+	 * 2^53 N - m rounds) leaves the interval (0, inf): p = 1. */
+	if ((x1 == 0 && x2 == 0) || (x1 == n1 && x2 == n2))
+		return dsp_ret(out, 1, DSP_OK);
+	double d = dsp_cross_diff(x1, n1, x2, n2), N = n1 + n2;
+	double x = (d / n1) * (d / n2) * ((N - 1) / (x1 + x2)) / ((n1 - x1) + (n2 - x2));
+	return dsp_ret(out, gsl_cdf_chisq_Q(x, 1), DSP_OK);
 }
 
 /*
@@ -378,7 +392,10 @@ int dsp_rr_scas(double x1, double n1, double x2, double n2, double level,
 		return DSP_OK;
 	struct scas s;
 	scas_init(&s, x1, n1, x2, n2);
-	scas_bounds(&s, dsp_z(level), lo, hi);
+	double z = dsp_z(level), e = dsp_rr(x1, n1, x2, n2);
+	scas_bounds(&s, z, lo, hi);
+	if (x1 > 0 && x2 > 0 && fabs(dsp_rr_scas_score(x1, n1, x2, n2, e)) <= z)
+		*lo = fmin(*lo, e), *hi = fmax(*hi, e);  /* within an ulp of e */
 	return DSP_OK;
 }
 
@@ -394,8 +411,7 @@ int dsp_test_score_scas(double x1, double n1, double x2, double n2, double *out)
 {
 	if (bad_args(x1, n1, x2, n2, 0.5))
 		return dsp_ret(out, NAN, DSP_EDOM);
-	double m = x1 + x2, N = n1 + n2;
-	if (m == 0 || m == N)
+	if ((x1 == 0 && x2 == 0) || (x1 == n1 && x2 == n2))
 		return dsp_ret(out, 1, DSP_OK);  /* the interval is (0, inf) or MN's, which holds 1 */
 	/* The test the interval inverts: p = 2 Phi(-z*), z* the least z
 	 * whose interval holds 1 (the intervals grow with z).  Where c falls

@@ -44,3 +44,18 @@ double dsp_score_bound(const dsp_score *s, double start, int dir)
 			    lg ? 4 * DBL_EPSILON : 1e-300, lg ? 0 : 4 * DBL_EPSILON);
 	return theta_of(s, u);
 }
+
+int dsp_score_start(const dsp_score *s, double theta, double *best)
+{
+	void *vp = (void *)s;
+	int lg = s->scale == DSP_SCALE_LOG;
+	double t[3] = {theta, nextafter(theta, -INFINITY), nextafter(theta, INFINITY)};
+	double fb = INFINITY;
+	*best = lg ? log(theta) : atanh(theta);
+	for (int i = 0; i < 3 && !(fb < 0); i++) {
+		double u = lg ? log(t[i]) : atanh(t[i]), f = minus_crit(u, vp);
+		if (isfinite(u) && f < fb)
+			fb = f, *best = u;
+	}
+	return !(fb < 0);
+}
