@@ -76,9 +76,9 @@ const dsp_method dsp_test_methods[] = {
 	 "Koopman PAR (1984). Biometrics 40:513-517; Miettinen O, Nurminen M (1985). "
 	 "Stat Med 4:213-226.", {.test = dsp_test_score}, NULL, NULL},
 	{"barnard", "Barnard's unconditional exact test (pooled z), as scipy barnard_exact",
-	 "Barnard GA (1947). Biometrika 34:123-138.", {.test = dsp_test_barnard}, NULL, "n1 n2 <= 10^8"},
+	 "Barnard GA (1947). Biometrika 34:123-138.", {.test = dsp_test_barnard}, NULL, "n1, n2 <= 10^5"},
 	{"boschloo", "Boschloo's unconditional exact test (Fisher's p as statistic)",
-	 "Boschloo RD (1970). Statistica Neerlandica 24:1-9.", {.test = dsp_test_boschloo}, NULL, "n1 n2 <= 10^8"},
+	 "Boschloo RD (1970). Statistica Neerlandica 24:1-9.", {.test = dsp_test_boschloo}, NULL, "n1, n2 <= 10^5"},
 	{NULL, NULL, NULL, {NULL}, NULL, NULL}
 };
 
