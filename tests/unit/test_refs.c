@@ -87,7 +87,9 @@ static void record(struct acc *a, double got, double want, const char *row)
 	}
 }
 
-enum kind { ONE, PAIR, TEST };  /* the layouts of the files */
+/* The layouts of the files; SCORE is TEST's, for the score test of the
+ * named interval (its row's .score). */
+enum kind { ONE, PAIR, TEST, SCORE };
 
 static void run_file(const char *dir, const char *name, enum kind kind,
 		     const dsp_method *table, int required)
@@ -125,11 +127,12 @@ static void run_file(const char *dir, const char *name, enum kind kind,
 				m->fn.ratio(v[1], v[2], v[3], v[4], v[5], &lo, &hi);
 			record(a, lo, v[6], copy);
 			record(a, hi, v[7], copy);
-		} else if (kind == TEST && nf == 7) {  /* method,x1,n1,x2,n2,p,ref */
+		} else if ((kind == TEST || kind == SCORE) && nf == 7) {  /* method,x1,n1,x2,n2,p,ref */
 			struct acc *a = acc_for(name, f[0], f[6]);
 			double p = NAN;
-			if (m)
-				m->fn.test(v[1], v[2], v[3], v[4], &p);
+			dsp_test_fn t = !m ? NULL : kind == TEST ? m->fn.test : m->score;
+			if (t)
+				t(v[1], v[2], v[3], v[4], &p);
 			record(a, p, v[5], copy);
 		} else {
 			tap_ok(0, "%s: malformed line: %s", name, copy);
@@ -150,6 +153,10 @@ int main(int argc, char **argv)
 	run_file(dir, "ptrate.csv", ONE, dsp_pt_ci_methods, 0);
 	run_file(dir, "ptratio.csv", PAIR, dsp_pt_ratio_methods, 0);
 	run_file(dir, "pttest.csv", TEST, dsp_pt_test_methods, 0);
+	run_file(dir, "huge-ratio.csv", PAIR, dsp_ratio_methods, 0);
+	run_file(dir, "huge-ratio-diff.csv", PAIR, dsp_diff_methods, 0);
+	run_file(dir, "huge-ratio-test.csv", SCORE, dsp_ratio_methods, 0);
+	run_file(dir, "huge-uncond.csv", TEST, dsp_test_methods, 0);
 	printf("# %-14s %-12s %7s  %-10s  %s\n", "method", "file", "tables",
 	       "max relerr", "reference");
 	for (size_t i = 0; i < nacc; i++)
