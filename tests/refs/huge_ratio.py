@@ -10,7 +10,7 @@ agresti-caffo, wald, mn) use the definitions of tests/refs/ratio_mp.py,
 diff.py and mn.py (loaded without running their main); their cases there stop
 at 10^9.  The difference mn bounds are searched here (from the estimate
 outward: mn.py walks from a shrunk estimate, which can lie outside the
-interval at 10^9 vs 10).  katz: exp(log RR -/+ z sqrt((n1-x1)/(x1 n1) + (n2-x2)/(x2 n2))).
+interval at 10^9 vs 10, and its root finder stalls at 2^53: see rd_stat).  katz: exp(log RR -/+ z sqrt((n1-x1)/(x1 n1) + (n2-x2)/(x2 n2))).
 
 scas (Laud 2017): c(phi), the root near s = S/V^(1/2) of
     s - A (c^2 - 1) = c,  A = mu3 / (6 V^(3/2)),
@@ -170,6 +170,38 @@ def mn_p(x1, n1, x2, n2):
     return erfc(sqrt(x2s / 2))
 
 
+def rd_stat(x1, n1, x2, n2, d):
+    """mn.py's statistic, its constrained MLE found by bisection (400 halvings
+    at 70 digits) instead of Illinois, which stalls short of its 1e-45 at
+    2^53: p2 = lo + w t, each of p1, q1, p2, q2 a constant that is exactly 0
+    where it can vanish plus a multiple of t or 1 - t (as mn.py); the score
+    falls with t."""
+    with mp.workdps(70):
+        lo, hi = max(mpf(0), -d), min(mpf(1), 1 - d)
+        w = hi - lo
+        parts = lambda t: (lo + d + w * t, 1 - d - hi + w * (1 - t), lo + w * t,
+                           1 - hi + w * (1 - t))
+
+        def g(t):
+            p1, q1, p2, q2 = parts(t)
+            return ((x1 and x1 / p1) - (n1 - x1 and (n1 - x1) / q1) +
+                    (x2 and x2 / p2) - (n2 - x2 and (n2 - x2) / q2))
+        a, b = mpf(0), mpf(1)
+        for _ in range(400):
+            m = (a + b) / 2
+            if m == a or m == b:
+                break
+            try:
+                up = g(m) > 0
+            except ZeroDivisionError:
+                up = m < mpf(1) / 2
+            a, b = (m, b) if up else (a, m)
+        p1, q1, p2, q2 = parts((a + b) / 2)
+        e = mpf(x1) / n1 - mpf(x2) / n2 - d
+        v = p1 * q1 / n1 + p2 * q2 / n2
+        return mpf(0) if e == 0 else (e * e / v if v > 0 else inf)
+
+
 def diff_mn(x1, n1, x2, n2, level):
     """mn.py's statistic; each bound bracketed outward from a point inside
     (the estimate, or 10^-40 in from -1 or 1 when the estimate is there,
@@ -178,9 +210,7 @@ def diff_mn(x1, n1, x2, n2, level):
     z = zof(level)
     crit = z * z * N / (N - 1)
     atanh, tanh = MN["atanh"], MN["tanh"]
-    def T(u):   # mn.py's root finder asks 1e-45: 70 digits give it room at 2^53
-        with mp.workdps(70):
-            return MN["rd_stat"](x1, n1, x2, n2, tanh(u))
+    T = lambda u: rd_stat(x1, n1, x2, n2, tanh(u))
     e = mpf(x1) / n1 - mpf(x2) / n2
     u0 = atanh(e) if abs(e) < 1 else atanh(e - (e > 0 and 1 or -1) * mpf(10) ** -40)
 
