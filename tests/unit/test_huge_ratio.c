@@ -89,6 +89,13 @@ static void scas_reproducer(void)
 		finite &= dsp_rr_scas(999999999, 1e9, 10, 10, levels[l], &lo, &hi) == DSP_OK &&
 			  isfinite(lo) && isfinite(hi) && lo <= hi;
 	tap_ok(finite, "scas 999999999/10^9 vs 10/10: finite bounds at levels 1e-12, 1e-6");
+	/* c tends to +-sqrt(1 + 6 x N/(N-1)) at the ends (documented): for
+	 * 1/1 vs 1/10, sqrt(7.6) = 2.7568, z at level 0.9942. */
+	dsp_rr_scas(1, 1, 1, 10, 0.994, &lo, &hi);
+	double lo2, hi2;
+	dsp_rr_scas(1, 1, 1, 10, 0.9943, &lo2, &hi2);
+	tap_ok(lo > 0 && isfinite(hi) && lo2 == 0 && isinf(hi2), "scas 1/1 vs 1/10: "
+	       "[%g, %g] at 0.994, [%g, %g] at 0.9943", lo, hi, lo2, hi2);
 }
 
 static void score_methods(void)
