@@ -1,5 +1,5 @@
 """Ratio and difference intervals, and the score tests they invert, at counts
-from 10^7 to 2^53, from the definitions at 50 digits (mpmath):
+from 10^7 to 2^53, from the definitions at 100 digits (mpmath):
 fixtures/refs/huge-ratio.csv (--ratio: method,x1,n1,x2,n2,level,lo,hi,ref),
 huge-ratio-diff.csv (--diff, same columns) and huge-ratio-test.csv (the score
 tests of --ratio mn and scas, method,x1,n1,x2,n2,p,ref; the method names the
@@ -55,7 +55,10 @@ def load(name):
 
 
 RM, DF, MN = load("ratio_mp.py"), load("diff.py"), load("mn.py")
-mp.dps = 50
+# 100 digits: the fitted p2 is the root of a quadratic whose roots close up
+# as p1 or p2 nears 1, losing up to half the digits, and at 2^53 a q of
+# 10^-16 is wanted to 10^-30 or so.
+mp.dps = 100
 
 
 def zof(level):
@@ -75,7 +78,7 @@ def scas_c(x1, n1, x2, n2, phi):
     N = n1 + n2
     A, B, C = N * phi, n1 * phi + x1 + n2 + x2 * phi, x1 + x2
     p2 = 2 * C / (B + sqrt(max(B * B - 4 * A * C, 0))) if C else mpf(0)
-    p1 = phi * p2
+    p1 = min(phi * p2, mpf(1))
     q1, q2 = 1 - p1, 1 - p2
     S = mpf(x1) / n1 - phi * mpf(x2) / n2
     V = (p1 * q1 / n1 + phi ** 2 * p2 * q2 / n2) * N / (N - 1)
@@ -176,7 +179,7 @@ def rd_stat(x1, n1, x2, n2, d):
     2^53: p2 = lo + w t, each of p1, q1, p2, q2 a constant that is exactly 0
     where it can vanish plus a multiple of t or 1 - t (as mn.py); the score
     falls with t."""
-    with mp.workdps(70):
+    with mp.workdps(max(mp.dps, 70)):
         lo, hi = max(mpf(0), -d), min(mpf(1), 1 - d)
         w = hi - lo
         parts = lambda t: (lo + d + w * t, 1 - d - hi + w * (1 - t), lo + w * t,
@@ -284,7 +287,7 @@ def main():
             fp.write(head + "\n".join(rows) + "\n")
     with open("fixtures/refs/huge-ratio-test.csv", "w") as fp:
         fp.write("method,x1,n1,x2,n2,p,ref\n" + "\n".join(sorted(set(tp))) + "\n")
-    print("huge-ratio: %d ratio, %d difference bounds pairs, %d score-test p-values at 50 "
+    print("huge-ratio: %d ratio, %d difference bounds pairs, %d score-test p-values at 100 "
           "digits" % (len(rr), len(rd), len(set(tp))))
 
 
