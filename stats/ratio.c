@@ -427,7 +427,8 @@ int dsp_test_score_scas(double x1, double n1, double x2, double n2, double *out)
 		double a = 0, b = 38.5;  /* 2 Phi(-38.5) underflows */
 		if (!scas_holds_1(&s, b))
 			return dsp_ret(out, 0, DSP_OK);
-		while (b - a > 4 * DBL_EPSILON * b && b > 1e-300) {
+		/* below 1e-17, 2 Phi(-z) rounds to 1 */
+		while (b - a > 4 * DBL_EPSILON * b && b > 1e-17) {
 			double mid = a + (b - a) / 2;
 			if (scas_holds_1(&s, mid)) b = mid; else a = mid;
 		}
