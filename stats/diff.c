@@ -79,13 +79,27 @@ int dsp_rd_newcombe(double x1, double n1, double x2, double n2, double level,
 	return DSP_OK;
 }
 
+/* (x1 + a)/(n1 + 2a) - (x2 + a)/(n2 + 2a) where x + a and n + 2a may pass
+ * 2^53 (then they are not doubles): the cross difference y1 m2 - y2 m1
+ * with each of y, m held as hi + lo, the hi products by fma. */
+static double rd_plus(double x1, double n1, double x2, double n2, double a)
+{
+	if (a == 0)
+		return dsp_rd(x1, n1, x2, n2);
+	double y1 = x1 + a, y1l = (x1 - y1) + a, m1 = n1 + 2 * a, m1l = (n1 - m1) + 2 * a;
+	double y2 = x2 + a, y2l = (x2 - y2) + a, m2 = n2 + 2 * a, m2l = (n2 - m2) + 2 * a;
+	double d = dsp_cross_diff(y1, m1, y2, m2) + (y1 * m2l + y1l * m2) - (y2 * m1l + y2l * m1);
+	return clip(d / m1 / m2);
+}
+
 /* d -/+ z sqrt(p1 q1 / m1 + p2 q2 / m2), with p = (x + a)/(n + 2a), m = n + 2a. */
 static void wald(double x1, double n1, double x2, double n2, double a,
 		 double level, double *lo, double *hi)
 {
 	double m1 = n1 + 2 * a, m2 = n2 + 2 * a, y1 = x1 + a, y2 = x2 + a;
-	double d = dsp_rd(y1, m1, y2, m2);
-	double v = (y1 / m1) * ((m1 - y1) / m1) / m1 + (y2 / m2) * ((m2 - y2) / m2) / m2;
+	double d = rd_plus(x1, n1, x2, n2, a);
+	/* q = (n - x + a)/m: n - x is exact, m - y need not be */
+	double v = (y1 / m1) * ((n1 - x1 + a) / m1) / m1 + (y2 / m2) * ((n2 - x2 + a) / m2) / m2;
 	double w = dsp_z(level) * sqrt(v);
 	*lo = clip(d - w);
 	*hi = clip(d + w);

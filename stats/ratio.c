@@ -419,9 +419,20 @@ int dsp_test_score_scas(double x1, double n1, double x2, double n2, double *out)
 	 * set c accepts, z* is smaller, found by bisection on z. */
 	struct scas s;
 	scas_init(&s, x1, n1, x2, n2);
-	double c1 = fabs(dsp_rr_scas_score(x1, n1, x2, n2, 1)), zs;
-	if (c1 < 38.5 && scas_holds_1(&s, c1 * (1 + 1e-12)) &&
-	    !scas_holds_1(&s, c1 * (1 - 1e-12))) {
+	/* The interval's ends are doubles, so near phi = 1 it can only tell z
+	 * to within dz, the change in c over 8 ulps of phi either side (at
+	 * 10^11/10^11 vs 999999999/10^9, c falls 4e9 per unit of u): if dz
+	 * is small and the interval holds 1 above c(1) + dz and not below
+	 * c(1) - dz, z* is |c(1)|. */
+	double c1 = fabs(dsp_rr_scas_score(x1, n1, x2, n2, 1)), zs, dz = 1e-12 * c1;
+	for (int side = -1; side <= 1; side += 2) {
+		double phi = 1;
+		for (int k = 0; k < 8; k++)
+			phi = nextafter(phi, side * INFINITY);
+		dz = fmax(dz, fabs(fabs(dsp_rr_scas_score(x1, n1, x2, n2, phi)) - c1));
+	}
+	if (c1 < 38.5 && dz < 0.05 * c1 && scas_holds_1(&s, c1 + dz) &&
+	    !scas_holds_1(&s, c1 - dz)) {
 		zs = c1;
 	} else {
 		double a = 0, b = 38.5;  /* 2 Phi(-38.5) underflows */

@@ -277,8 +277,12 @@ def main():
             lo, hi = f(x1, n1, x2, n2, level)
             rd.append("%s,%s,%s,%s,mpmath" % (name, key, g(lo), g(hi)))
         tkey = "%d,%d,%d,%d" % (x1, n1, x2, n2)
-        if level == "0.95" or level == "0.9" or level == "0.99":
-            tp.append("scas,%s,%s,mpmath" % (tkey, g(scas_p(x1, n1, x2, n2))))
+        # 1/1 vs (2^53 - 1)/2^53: c changes sign between 1 and the
+        # estimate, 2^-53 apart, where no double lies, so the test of the
+        # interval in doubles (p 0.524) cannot be the exact one (1): left out.
+        if level in ("0.9", "0.95", "0.99"):
+            if (x1, n1, x2, n2) != (1, 1, MAX - 1, MAX):
+                tp.append("scas,%s,%s,mpmath" % (tkey, g(scas_p(x1, n1, x2, n2))))
             tp.append("mn,%s,%s,mpmath" % (tkey, g(mn_p(x1, n1, x2, n2))))
         print(key, file=sys.stderr)
     head = "method,x1,n1,x2,n2,level,lo,hi,ref\n"
