@@ -34,7 +34,12 @@ static double clip(double v)
 
 double dsp_rd(double x1, double n1, double x2, double n2)
 {
-	return clip(dsp_cross_diff(x1, n1, x2, n2) / n1 / n2);
+	/* x/n = q + r/n with r exact (fma); q1 - q2 is exact where it
+	 * cancels (Sterbenz), so d is correctly rounded but for the last
+	 * addition, where x n2 - x2 n1 in doubles is not past 2^53. */
+	double q1 = x1 / n1, q2 = x2 / n2;
+	double r1 = fma(-q1, n1, x1), r2 = fma(-q2, n2, x2);
+	return clip((q1 - q2) + (r1 / n1 - r2 / n2));
 }
 
 /*
@@ -74,13 +79,27 @@ int dsp_rd_newcombe(double x1, double n1, double x2, double n2, double level,
 	return DSP_OK;
 }
 
+/* (x1 + a)/(n1 + 2a) - (x2 + a)/(n2 + 2a) where x + a and n + 2a may pass
+ * 2^53 (then they are not doubles): the cross difference y1 m2 - y2 m1
+ * with each of y, m held as hi + lo, the hi products by fma. */
+static double rd_plus(double x1, double n1, double x2, double n2, double a)
+{
+	if (a == 0)
+		return dsp_rd(x1, n1, x2, n2);
+	double y1 = x1 + a, y1l = (x1 - y1) + a, m1 = n1 + 2 * a, m1l = (n1 - m1) + 2 * a;
+	double y2 = x2 + a, y2l = (x2 - y2) + a, m2 = n2 + 2 * a, m2l = (n2 - m2) + 2 * a;
+	double d = dsp_cross_diff(y1, m1, y2, m2) + (y1 * m2l + y1l * m2) - (y2 * m1l + y2l * m1);
+	return clip(d / m1 / m2);
+}
+
 /* d -/+ z sqrt(p1 q1 / m1 + p2 q2 / m2), with p = (x + a)/(n + 2a), m = n + 2a. */
 static void wald(double x1, double n1, double x2, double n2, double a,
 		 double level, double *lo, double *hi)
 {
 	double m1 = n1 + 2 * a, m2 = n2 + 2 * a, y1 = x1 + a, y2 = x2 + a;
-	double d = dsp_cross_diff(y1, m1, y2, m2) / m1 / m2;
-	double v = (y1 / m1) * ((m1 - y1) / m1) / m1 + (y2 / m2) * ((m2 - y2) / m2) / m2;
+	double d = rd_plus(x1, n1, x2, n2, a);
+	/* q = (n - x + a)/m: n - x is exact, m - y need not be */
+	double v = (y1 / m1) * ((n1 - x1 + a) / m1) / m1 + (y2 / m2) * ((n2 - x2 + a) / m2) / m2;
 	double w = dsp_z(level) * sqrt(v);
 	*lo = clip(d - w);
 	*hi = clip(d + w);
@@ -193,11 +212,31 @@ int dsp_rd_mn(double x1, double n1, double x2, double n2, double level,
 		       DSP_SCALE_ATANH};
 	/* Search from the estimate; when it is an end of [-1, 1] (all
 	 * events in one group, none in the other), it is that bound, and the
-	 * other is searched from the estimate shrunk a little towards 0. */
+	 * other is searched from the estimate shrunk a little towards 0, or,
+	 * where that is outside the interval (at 2^53 the interval is a few
+	 * ulps wide, and walking in from there would step onto +-1), from
+	 * the double next to e. */
 	double e = dsp_rd(x1, n1, x2, n2);
 	double u0 = fabs(e) < 1 ? atanh(e) :
 		atanh((x1 + 0.5) / (n1 + 1) - (x2 + 0.5) / (n2 + 1));
+	if (fabs(e) == 1 && (!isfinite(u0) ||
+			      !(dsp_rd_score_stat(x1, n1, x2, n2, tanh(u0)) < a.crit))) {
+		double t = nextafter(e, 0);
+		if (!(dsp_rd_score_stat(x1, n1, x2, n2, t) < a.crit)) {
+			*lo = *hi = e;  /* narrower than an ulp */
+			return DSP_OK;
+		}
+		u0 = atanh(t);
+	}
+	if (fabs(e) < 1 && dsp_score_start(&a, e, &u0)) {
+		/* An interval narrower than the doubles around e: rounding
+		 * alone puts T above crit at each. */
+		*lo = fmin(e, tanh(u0)), *hi = fmax(e, tanh(u0));
+		return DSP_OK;
+	}
 	*lo = x1 == 0 && x2 == n2 ? -1 : clip(dsp_score_bound(&a, u0, -1));
 	*hi = x1 == n1 && x2 == 0 ? 1 : clip(dsp_score_bound(&a, u0, +1));
+	if (fabs(e) < 1)  /* a bound within an ulp of e may round past it */
+		*lo = fmin(*lo, e), *hi = fmax(*hi, e);
 	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
 }

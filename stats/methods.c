@@ -110,11 +110,11 @@ const dsp_method dsp_test_methods[] = {
 	 .fn.test = dsp_test_score, .flags = DSP_COMPANION,
 	 .cite = KOOPMAN_1984 " " MN_1985},
 	{.name = "barnard", .help = "Barnard's unconditional exact test (pooled z), as scipy barnard_exact",
-	 .fn.test = dsp_test_barnard, .limit = "n1 n2 <= 10^8",
+	 .fn.test = dsp_test_barnard, .limit = "n1, n2 <= 10^5",
 	 .cite = "Barnard GA (1947). Significance tests for 2x2 tables. Biometrika "
 		 "34:123-138."},
 	{.name = "boschloo", .help = "Boschloo's unconditional exact test (Fisher's p as statistic)",
-	 .fn.test = dsp_test_boschloo, .limit = "n1 n2 <= 10^8",
+	 .fn.test = dsp_test_boschloo, .limit = "n1, n2 <= 10^5",
 	 .cite = "Boschloo RD (1970). Raised conditional level of significance for "
 		 "the 2x2 table when testing the equality of two probabilities. Stat "
 		 "Neerl 24:1-9."},

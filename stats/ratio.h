@@ -31,13 +31,13 @@ int dsp_test_score_mn(double x1, double n1, double x2, double n2, double *p);
 int dsp_rr_scas(double x1, double n1, double x2, double n2, double level,
 		double *lo, double *hi);
 
-/* Laud (2017) eq. 3 at phi, for the level whose normal quantile is z:
- * the interval's ends are where it equals +z (lower) and -z (upper). */
-double dsp_rr_scas_stat(double x1, double n1, double x2, double n2, double phi,
-			double z);
+/* Laud's (2017) skewness-corrected score at phi, free of the level: the
+ * root c near S/V^(1/2) of S/V^(1/2) - (c^2 - 1) mu3/(6 V^(3/2)) = c (the
+ * interval is the hull of {phi : |c| <= z}); +-inf where it has none. */
+double dsp_rr_scas_score(double x1, double n1, double x2, double n2, double phi);
 
-/* The test SCAS inverts: two-sided, from the corrected score at phi = 1
- * (0 where no real score exists: then every SCAS interval excludes 1). */
+/* The test SCAS inverts: p = 2 Phi(-z*), z* the least normal quantile at
+ * which the SCAS interval holds 1 (|c(1)| where c falls through 1). */
 int dsp_test_score_scas(double x1, double n1, double x2, double n2, double *p);
 
 /* Katz's interval with 1/2 added to x1, n1, x2 and n2. */

@@ -42,5 +42,28 @@ double dsp_score_bound(const dsp_score *s, double start, int dir)
 	int lg = s->scale == DSP_SCALE_LOG;
 	double u = dsp_root(minus_crit, vp, dir < 0 ? out : in, dir < 0 ? in : out,
 			    lg ? 4 * DBL_EPSILON : 1e-300, lg ? 0 : 4 * DBL_EPSILON);
-	return theta_of(s, u);
+	/* The bound as a double inside the interval (T < crit), moved in by
+	 * an ulp or two if need be: then an interval holds a value exactly
+	 * when its test accepts it, even where the true bound lies between
+	 * that value and the next double. */
+	double t = theta_of(s, u), t_in = theta_of(s, in);
+	for (int k = 0; k < 4 && !isnan(t) && t != t_in &&
+	     !(s->stat(s->x1, s->n1, s->x2, s->n2, t) < s->crit); k++)
+		t = nextafter(t, t_in);
+	return t;
+}
+
+int dsp_score_start(const dsp_score *s, double theta, double *best)
+{
+	void *vp = (void *)s;
+	int lg = s->scale == DSP_SCALE_LOG;
+	double t[3] = {theta, nextafter(theta, -INFINITY), nextafter(theta, INFINITY)};
+	double fb = INFINITY;
+	*best = lg ? log(theta) : atanh(theta);
+	for (int i = 0; i < 3 && !(fb < 0); i++) {
+		double u = lg ? log(t[i]) : atanh(t[i]), f = minus_crit(u, vp);
+		if (isfinite(u) && f < fb)
+			fb = f, *best = u;
+	}
+	return !(fb < 0);
 }

@@ -23,4 +23,13 @@ typedef struct {
  */
 double dsp_score_bound(const dsp_score *s, double start, int dir);
 
+/*
+ * The start for the bounds of an interval around an interior estimate
+ * theta: of theta and its two neighbouring doubles, the one where T is
+ * least, as u in *best.  Returns 1 when T >= crit even there (a level so low, or counts so
+ * large, that the interval is narrower than the doubles around the
+ * estimate: it is then *best itself), else 0.
+ */
+int dsp_score_start(const dsp_score *s, double u, double *best);
+
 #endif

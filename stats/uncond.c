@@ -8,20 +8,28 @@
  *   Neerlandica 24:1-9; two-sided as scipy's boschloo_exact: twice the
  *   smaller one-sided p-value.
  *
- * The rejection region R (tables at least as extreme as the observed one)
- * is stored as runs of x2 for each x1, so that its probability at pi,
- * sum over R of b(x1; n1, pi) b(x2; n2, pi), costs O(n1 + n2 + runs):
- * one binomial pmf per group, and cumulative sums for group 2.  The
- * maximum over pi is taken on a grid even in theta (pi = sin^2 theta,
- * where a binomial's spread is nearly constant), each local maximum then
- * refined by Brent's method.  scipy instead minimises with shgo from 32
- * Sobol points, which can miss the maximum.
+ * Both tests are symmetric in the two groups, so group 1 (count a) is made
+ * the smaller one.  Both statistics are monotone in b for fixed a, so the
+ * rejection region R (tables at least as extreme as the observed one) is,
+ * for each a, b <= top[a] and b >= bot[a]: O(n1) numbers, found by binary
+ * search (Barnard) or by walking the boundary (Boschloo).  Its probability
+ * at pi, the sum over a of b(a; n1, pi) [P(X2 <= top[a]) + P(X2 >= bot[a])],
+ * needs each binomial pmf only where it matters (within 10^-17 of the
+ * largest P(R) seen, at most about 75 standard deviations wide) and
+ * cumulative sums there: O(sqrt(n1) + sqrt(n2)) per pi, whatever the
+ * imbalance.  The maximum over pi is taken on a grid even in theta (pi =
+ * sin^2 theta, where a binomial's spread is nearly constant) of 64 + 16
+ * sqrt(n) points, n the larger group (a point every 0.2 of its standard
+ * deviation in theta), the best local maxima then refined by Brent's
+ * method.  scipy instead minimises with shgo from 32 Sobol points, which
+ * can miss the maximum.
  */
 #include "uncond.h"
 #include "dsp.h"
 #include "saddle.h"
 #include "test2x2.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -33,155 +41,211 @@
  * that are equally extreme. */
 #define TIE 1e-7
 
-struct run {
-	long a, b0, b1;  /* x1 = a, b0 <= x2 <= b1 */
-};
+/* Local maxima of the grid refined by Brent (the best first). */
+#define REFINE 8
 
+/* R: for each a, b <= top[a] or b >= bot[a] (top < bot). */
 struct region {
-	long n1, n2;
-	size_t n, cap;
-	struct run *r;
-	double *pmf1, *pmf2, *lo2, *hi2;  /* work: pmfs, P(X2 <= k), P(X2 >= k) */
+	long *top, *bot;
 };
 
-static int add_run(struct region *g, long a, long b0, long b1)
-{
-	if (b0 > b1)
-		return 0;
-	if (g->n == g->cap) {
-		size_t cap = g->cap ? 2 * g->cap : 64;
-		struct run *r = realloc(g->r, cap * sizeof *r);
-		if (!r)
-			return -1;
-		g->r = r, g->cap = cap;
-	}
-	g->r[g->n++] = (struct run){a, b0, b1};
-	return 0;
-}
+/* The binomial pmfs at one pi, where they matter. */
+struct work {
+	long n1, n2;
+	double *pmf1, *pmf2, *lo2, *hi2;  /* pmfs, P(k0 <= X2 <= k), P(k <= X2 <= k1) */
+	double *inv;                      /* inv[k] = 1/k, k = 1 .. n2 + 1 */
+	long a0, a1, k0, k1;              /* the windows */
+	double best;                      /* the largest P(R) seen */
+	const struct region *g;           /* for Brent */
+};
 
-static int region_init(struct region *g, long n1, long n2)
+static int region_init(struct region *g, long n1)
 {
-	*g = (struct region){n1, n2, 0, 0, NULL, NULL, NULL, NULL, NULL};
-	g->pmf1 = malloc((n1 + 1) * sizeof(double));
-	g->pmf2 = malloc((n2 + 1) * sizeof(double));
-	g->lo2 = malloc((n2 + 1) * sizeof(double));
-	g->hi2 = malloc((n2 + 2) * sizeof(double));
-	return g->pmf1 && g->pmf2 && g->lo2 && g->hi2 ? 0 : -1;
+	g->top = malloc((n1 + 1) * sizeof *g->top);
+	g->bot = malloc((n1 + 1) * sizeof *g->bot);
+	return g->top && g->bot ? 0 : -1;
 }
 
 static void region_free(struct region *g)
 {
-	free(g->r), free(g->pmf1), free(g->pmf2), free(g->lo2), free(g->hi2);
+	free(g->top), free(g->bot);
 }
 
-/* Binomial(n, pi) pmf into out[0..n], by recurrence from the mode. */
-static void binom_pmf(long n, double pi, double *out)
+static int work_init(struct work *w, long n1, long n2)
 {
-	for (long k = 0; k <= n; k++)
-		out[k] = 0;
+	*w = (struct work){.n1 = n1, .n2 = n2};
+	w->pmf1 = malloc((n1 + 1) * sizeof(double));
+	w->pmf2 = malloc((n2 + 1) * sizeof(double));
+	w->lo2 = malloc((n2 + 1) * sizeof(double));
+	w->hi2 = malloc((n2 + 1) * sizeof(double));
+	w->inv = malloc((n2 + 2) * sizeof(double));
+	if (!(w->pmf1 && w->pmf2 && w->lo2 && w->hi2 && w->inv))
+		return -1;
+	for (long k = 1; k <= n2 + 1; k++)
+		w->inv[k] = 1.0 / k;
+	return 0;
+}
+
+static void work_free(struct work *w)
+{
+	free(w->pmf1), free(w->pmf2), free(w->lo2), free(w->hi2), free(w->inv);
+}
+
+/* Binomial(n, pi) pmf into out[*k0..*k1], the range where it is at least
+ * thr >= DBL_MIN (subnormals are slow), by recurrence from the mode (inv[k]
+ * = 1/k: no division in the loop); out[] elsewhere is left alone.  The mass
+ * left out is below (n + 1) thr. */
+static void binom_pmf(long n, double pi, double thr, const double *inv, double *out,
+		      long *k0, long *k1)
+{
 	if (pi <= 0 || pi >= 1) {
-		out[pi <= 0 ? 0 : n] = 1;
+		*k0 = *k1 = pi <= 0 ? 0 : n;
+		out[*k0] = 1;
 		return;
 	}
-	double q = 1 - pi, odds = pi / q;
-	long mode = (long)floor((n + 1) * pi);
+	double q = 1 - pi, odds = pi / q, evens = q / pi;
+	long mode = (long)floor((n + 1) * pi), k;
 	if (mode > n)
 		mode = n;
 	out[mode] = exp(dsp_ldbinom(mode, n, pi, q));
-	for (long k = mode; k < n && out[k] > 0; k++)
-		out[k + 1] = out[k] * ((double)(n - k) / (k + 1)) * odds;
-	for (long k = mode; k > 0 && out[k] > 0; k--)
-		out[k - 1] = out[k] * ((double)k / (n - k + 1)) / odds;
+	for (k = mode; k < n && out[k] >= thr; k++)
+		out[k + 1] = out[k] * ((double)(n - k) * inv[k + 1]) * odds;
+	*k1 = out[k] >= thr ? k : k - 1;
+	for (k = mode; k > 0 && out[k] >= thr; k--)
+		out[k - 1] = out[k] * ((double)k * inv[n - k + 1]) * evens;
+	*k0 = out[k] >= thr ? k : k + 1;
+	if (*k1 < *k0)  /* the mode itself is below thr */
+		*k0 = *k1 = mode;
 }
 
-/* P(R) at pi. */
-static double region_prob(struct region *g, double pi)
+/* The pmfs at pi, to within tol of P(R) for any R. */
+static void work_at(struct work *w, double pi, double tol)
 {
-	long n2 = g->n2;
-	binom_pmf(g->n1, pi, g->pmf1);
-	binom_pmf(n2, pi, g->pmf2);
+	binom_pmf(w->n1, pi, fmax(tol / (w->n1 + 1), DBL_MIN), w->inv, w->pmf1, &w->a0, &w->a1);
+	binom_pmf(w->n2, pi, fmax(tol / (w->n2 + 1), DBL_MIN), w->inv, w->pmf2, &w->k0, &w->k1);
 	double s = 0;
-	for (long k = 0; k <= n2; k++)
-		g->lo2[k] = s += g->pmf2[k];
+	for (long k = w->k0; k <= w->k1; k++)
+		w->lo2[k] = s += w->pmf2[k];
 	s = 0;
-	g->hi2[n2 + 1] = 0;
-	for (long k = n2; k >= 0; k--)
-		g->hi2[k] = s += g->pmf2[k];
-	double p = 0;
-	for (size_t i = 0; i < g->n; i++) {
-		const struct run *r = &g->r[i];
-		double w;  /* P(b0 <= X2 <= b1), from whichever end is nearer */
-		if (r->b0 == 0)
-			w = g->lo2[r->b1];
-		else if (r->b1 == n2 || g->hi2[r->b0] < g->lo2[r->b1])
-			w = g->hi2[r->b0] - g->hi2[r->b1 + 1];
-		else
-			w = g->lo2[r->b1] - g->lo2[r->b0 - 1];
-		p += g->pmf1[r->a] * w;
+	for (long k = w->k1; k >= w->k0; k--)
+		w->hi2[k] = s += w->pmf2[k];
+}
+
+/* P(R) at the pi of work_at. */
+static double region_prob(const struct work *w, const struct region *g)
+{
+	long k0 = w->k0, k1 = w->k1;
+	double all = w->lo2[k1], p = 0;
+	for (long a = w->a0; a <= w->a1; a++) {
+		long t = g->top[a], b = g->bot[a];
+		double v = t < k0 ? 0 : t >= k1 ? all : w->lo2[t];
+		v += b > k1 ? 0 : b <= k0 ? all : w->hi2[b];
+		p += w->pmf1[a] * v;
 	}
 	return p;
 }
 
+/* P(R) is only wanted where it is near the largest value seen so far:
+ * it is computed to 10^-17 of that. */
 static double neg_prob(double theta, void *vp)
 {
+	struct work *w = vp;
 	double s = sin(theta);
-	return -region_prob(vp, s * s);
+	work_at(w, s * s, w->best * 1e-17);
+	return -region_prob(w, w->g);
 }
 
-/* max over pi in [0, 1] of P(R). */
-static double region_max(struct region *g)
+/* Refines the grid maximum at i (f[i] >= both neighbours) by Brent. */
+static double refine(gsl_min_fminimizer *m, struct work *w, const double *f,
+		     int i, double h)
 {
-	double nmax = g->n1 > g->n2 ? g->n1 : g->n2;
-	int n = 64 + (int)(16 * sqrt(nmax));
-	double h = M_PI / 2 / n, best = 0;
-	double *f = malloc((n + 1) * sizeof *f);
-	if (!f)
-		return NAN;
-	for (int i = 0; i <= n; i++) {
-		f[i] = -neg_prob(i * h, g);
-		if (f[i] > best)
-			best = f[i];
+	gsl_function F = {neg_prob, w};
+	double x = i * h, fx = f[i], a = (i - 1) * h, fa = f[i - 1];
+	double b = (i + 1) * h, fb = f[i + 1], best = fx;
+	if (!(fx > fa && fx > fb)) {
+		/* Brent needs an interior point strictly above both ends;
+		 * when two grid values tie (a maximum midway, as at pi = 1/2
+		 * by symmetry), the midpoint of the pair serves. */
+		int right = f[i + 1] >= f[i - 1];
+		a = right ? i * h : (i - 1) * h, fa = right ? f[i] : f[i - 1];
+		b = right ? (i + 1) * h : i * h, fb = right ? f[i + 1] : f[i];
+		x = (a + b) / 2, fx = -neg_prob(x, w);
+		if (fx > best)
+			best = fx;
+		if (!(fx > fa && fx > fb))
+			return best;
 	}
-	gsl_min_fminimizer *m = gsl_min_fminimizer_alloc(gsl_min_fminimizer_brent);
-	gsl_function F = {neg_prob, g};
-	gsl_error_handler_t *old = gsl_set_error_handler_off();
-	for (int i = 1; m && i < n; i++) {
-		/* A local maximum on the grid that could hold the global one:
-		 * refine it between its neighbours.  Brent needs an interior
-		 * point strictly above both ends; when two grid values tie (a
-		 * maximum midway, as at pi = 1/2 by symmetry), the midpoint of
-		 * the pair serves. */
+	if (gsl_min_fminimizer_set_with_values(m, &F, x, -fx, a, -fa, b, -fb))
+		return best;
+	for (int it = 0; it < 100; it++) {
+		if (gsl_min_fminimizer_iterate(m))
+			break;
+		double lo = gsl_min_fminimizer_x_lower(m), hi = gsl_min_fminimizer_x_upper(m);
+		if (gsl_min_test_interval(lo, hi, 1e-12, 0) == GSL_SUCCESS)
+			break;
+	}
+	double v = -gsl_min_fminimizer_f_minimum(m);
+	return v > best ? v : best;
+}
+
+/* The REFINE best local maxima of f[1..n-1] within 1% of best, into cand. */
+static int candidates(const double *f, int n, double best, int *cand)
+{
+	int nc = 0;
+	for (int i = 1; i < n; i++) {
 		if (!(f[i] >= f[i - 1] && f[i] >= f[i + 1] && f[i] > best * 0.99))
 			continue;
-		double x = i * h, fx = f[i], a = (i - 1) * h, fa = f[i - 1];
-		double b = (i + 1) * h, fb = f[i + 1];
-		if (!(fx > fa && fx > fb)) {
-			int right = f[i + 1] >= f[i - 1];
-			a = right ? i * h : (i - 1) * h, fa = right ? f[i] : f[i - 1];
-			b = right ? (i + 1) * h : i * h, fb = right ? f[i + 1] : f[i];
-			x = (a + b) / 2, fx = -neg_prob(x, g);
-			if (fx > best)
-				best = fx;
-			if (!(fx > fa && fx > fb))
-				continue;
-		}
-		if (gsl_min_fminimizer_set_with_values(m, &F, x, -fx, a, -fa, b, -fb))
+		if (nc == REFINE && f[cand[REFINE - 1]] >= f[i])
 			continue;
-		for (int it = 0; it < 100; it++) {
-			if (gsl_min_fminimizer_iterate(m))
-				break;
-			double lo = gsl_min_fminimizer_x_lower(m), hi = gsl_min_fminimizer_x_upper(m);
-			if (gsl_min_test_interval(lo, hi, 1e-12, 0) == GSL_SUCCESS)
-				break;
+		int j = nc < REFINE ? nc++ : REFINE - 1;
+		for (; j > 0 && f[cand[j - 1]] < f[i]; j--)
+			cand[j] = cand[j - 1];
+		cand[j] = i;
+	}
+	return nc;
+}
+
+/* max over pi in [0, 1] of P(R) for each of the ng regions, into out[];
+ * -1 when out of memory. */
+static int region_max(struct work *w, const struct region *g, int ng, double *out)
+{
+	double nmax = w->n1 > w->n2 ? w->n1 : w->n2;
+	int n = 64 + (int)(16 * sqrt(nmax));
+	double h = M_PI / 2 / n;
+	double *f = malloc(2 * (n + 1) * sizeof *f);
+	if (!f)
+		return -1;
+	/* One pass of the grid serves every region: the pmfs are shared. */
+	out[0] = out[1] = 0;
+	w->best = 0;
+	for (int i = 0; i <= n; i++) {
+		double s = sin(i * h);
+		work_at(w, s * s, w->best * 1e-17);
+		for (int r = 0; r < ng; r++) {
+			double v = f[r * (n + 1) + i] = region_prob(w, &g[r]);
+			if (v > out[r])
+				out[r] = v;
 		}
-		double v = -gsl_min_fminimizer_f_minimum(m);
-		if (v > best)
-			best = v;
+		/* tol from the least of the maxima (each is wanted to 1e-17) */
+		w->best = ng > 1 ? fmin(out[0], out[1]) : out[0];
+	}
+	gsl_min_fminimizer *m = gsl_min_fminimizer_alloc(gsl_min_fminimizer_brent);
+	gsl_error_handler_t *old = gsl_set_error_handler_off();
+	for (int r = 0; m && r < ng; r++) {
+		int cand[REFINE], nc = candidates(f + r * (n + 1), n, out[r], cand);
+		w->g = &g[r];
+		w->best = out[r];
+		for (int k = 0; k < nc && out[r] < 1; k++) {
+			double v = refine(m, w, f + r * (n + 1), cand[k], h);
+			if (v > out[r])
+				w->best = out[r] = v;
+		}
+		out[r] = out[r] > 1 ? 1 : out[r];
 	}
 	gsl_set_error_handler(old);
 	gsl_min_fminimizer_free(m);
 	free(f);
-	return best > 1 ? 1 : best;
+	return m ? 0 : -1;
 }
 
 static int bad_args(double x1, double n1, double x2, double n2)
@@ -191,120 +255,178 @@ static int bad_args(double x1, double n1, double x2, double n2)
 		 n2 == floor(n2));
 }
 
-/* |z| of the pooled z statistic, 0 when the proportions are equal:
- * |a n2 - b n1| sqrt(N / (n1 n2 m (N - m))), m = a + b. */
-static double zpooled(long a, long n1, long b, long n2)
+/* Group 1 the smaller: the tests and P(R) are symmetric in the groups. */
+static void order(double *x1, double *n1, double *x2, double *n2)
 {
-	double d = fabs(dsp_cross_diff(a, n1, b, n2));
+	if (*n1 > *n2) {
+		double t = *x1; *x1 = *x2; *x2 = t;
+		t = *n1; *n1 = *n2; *n2 = t;
+	}
+}
+
+/* The pooled z statistic's square with the sign of a n2 - b n1, 0 when
+ * the proportions are equal: d |d| N / (n1 n2 m (N - m)), m = a + b.  It
+ * falls as b grows with a fixed. */
+static double z2pooled(long a, long n1, long b, long n2)
+{
+	double d = dsp_cross_diff(a, n1, b, n2);
 	if (d == 0)
 		return 0;
 	double N = (double)n1 + n2, m = (double)a + b;
-	return d * sqrt(N / ((double)n1 * n2 * m * (N - m)));
+	return (d / n1) * (fabs(d) / n2) * (N / m) / (N - m);
 }
 
 int dsp_test_barnard(double x1, double n1, double x2, double n2, double *out)
 {
 	if (bad_args(x1, n1, x2, n2))
 		return dsp_ret(out, NAN, DSP_EDOM);
-	if (n1 * n2 > DSP_UNCOND_MAX)
+	if (n1 > DSP_UNCOND_MAX || n2 > DSP_UNCOND_MAX)
 		return dsp_ret(out, NAN, DSP_ERANGE);
+	order(&x1, &n1, &x2, &n2);
 	long N1 = (long)n1, N2 = (long)n2;
-	double cut = zpooled((long)x1, N1, (long)x2, N2) * (1 - TIE);
+	double cut = fabs(z2pooled((long)x1, N1, (long)x2, N2)) * (1 - TIE) * (1 - TIE);
 	if (cut == 0)
 		return dsp_ret(out, 1, DSP_OK);  /* every table is as extreme */
 	struct region g;
-	double p = NAN;
+	struct work w;
+	double p[2] = {NAN, NAN};
 	int rc = DSP_ENOMEM;
-	if (region_init(&g, N1, N2) == 0) {
-		int err = 0;
-		for (long a = 0; a <= N1 && !err; a++) {
-			long start = -1;
-			for (long b = 0; b <= N2 + 1 && !err; b++) {
-				int in = b <= N2 && zpooled(a, N1, b, N2) >= cut;
-				if (in && start < 0)
-					start = b;
-				if (!in && start >= 0)
-					err = add_run(&g, a, start, b - 1), start = -1;
+	if (region_init(&g, N1) == 0 && work_init(&w, N1, N2) == 0) {
+		for (long a = 0; a <= N1; a++) {
+			/* top: the last b with z^2 >= cut; bot: the first with
+			 * z^2 <= -cut. */
+			long l = -1, r = N2 + 1;
+			while (r - l > 1) {
+				long c = l + (r - l) / 2;
+				if (z2pooled(a, N1, c, N2) >= cut) l = c; else r = c;
 			}
+			g.top[a] = l;
+			l = -1, r = N2 + 1;
+			while (r - l > 1) {
+				long c = l + (r - l) / 2;
+				if (z2pooled(a, N1, c, N2) <= -cut) r = c; else l = c;
+			}
+			g.bot[a] = r;
 		}
-		if (!err)
-			p = region_max(&g), rc = DSP_OK;
+		if (region_max(&w, &g, 1, p) == 0)
+			rc = DSP_OK;
 	}
 	region_free(&g);
-	return dsp_ret(out, p, rc);
+	work_free(&w);
+	return dsp_ret(out, rc == DSP_OK ? p[0] : NAN, rc);
 }
 
 /*
- * Fisher's one-sided p-values for every table: for each m = a + b,
- * P(X1 <= a | m) and P(X1 >= a | m) from the hypergeometric pmf, formed by
- * recurrence from the mode and scaled by its density.  lower[] and upper[]
- * must hold n1 + 1 values; entries off the support are left alone.
+ * P(X1 <= a | m) for X1 hypergeometric (n1 successes, n2 failures, m
+ * draws), summed from a away from the mode until the terms no longer
+ * count (above the mode as 1 - P(X1 > a)); *pa gets P(X1 = a).
  */
-static void fisher_tails(long n1, long n2, long m, double *rel, double *lower,
-			 double *upper)
+static double lower_tail(long n1, long n2, long a, long m, double *pa)
 {
 	long lo = m - n2 > 0 ? m - n2 : 0, hi = m < n1 ? m : n1;
-	long mode = (long)floor(((double)m + 1) * ((double)n1 + 1) / ((double)n1 + n2 + 2));
-	if (mode < lo) mode = lo;
-	if (mode > hi) mode = hi;
-	double pm = exp(dsp_ldhyper(mode, n1, n2, m));
-	rel[mode] = 1;
-	for (long k = mode; k < hi; k++)
-		rel[k + 1] = rel[k] * ((double)(n1 - k) * (m - k)) /
-			     ((double)(k + 1) * (n2 - m + k + 1));
-	for (long k = mode; k > lo; k--)
-		rel[k - 1] = rel[k] * ((double)k * (n2 - m + k)) /
-			     ((double)(n1 - k + 1) * (m - k + 1));
-	double s = 0;
-	for (long k = lo; k <= hi; k++)
-		lower[k] = (s += rel[k]) * pm;
+	double mean = (double)m * n1 / ((double)n1 + n2), t, s;
+	*pa = t = exp(dsp_ldhyper(a, n1, n2, m));
+	if (a <= mean) {
+		s = t;
+		for (long k = a; k > lo && t > s * 1e-17; k--)
+			s += t *= ((double)k * (n2 - m + k)) / ((double)(n1 - k + 1) * (m - k + 1));
+		return s;
+	}
 	s = 0;
-	for (long k = hi; k >= lo; k--)
-		upper[k] = (s += rel[k]) * pm;
+	for (long k = a; k < hi && (t > s * 1e-17 || s == 0); k++)
+		s += t *= ((double)(n1 - k) * (m - k)) / ((double)(k + 1) * (n2 - m + k + 1));
+	return 1 - s;
+}
+
+/*
+ * cut[a] = the least b with P(X1 <= a | m = a + b) <= t (n2 + 1 if none):
+ * Boschloo's "less" region is b >= cut[a].  The tail F rises with a and
+ * falls with b, so cut[] rises with a, and the boundary is walked in
+ * O(n1 + n2) steps, each an exact identity of drawing without
+ * replacement (X1 | m + 1 is X1 | m plus a draw from group 1 with
+ * probability (n1 - X1)/(N - m)):
+ *   b + 1: F(a, b + 1) = F(a, b) - f(a, b) (n1 - a)/(N - m),
+ *   a + 1: F(a + 1, b) = F(a, b) + f(a, b) (n1 - a) b / ((a + 1)(N - m)),
+ * m = a + b, f the pmf at a.  The subtraction can cancel: amp bounds the
+ * relative error in ulps, and past 10^6 (10^-10, well inside TIE) the
+ * tail is summed afresh.  t is taken as at least 10^-290, so that f stays
+ * clear of underflow along the boundary: the tables this adds to R have
+ * probability below 10^-290 together, at any pi.
+ */
+static void less_cuts(long n1, long n2, double t, long *cut)
+{
+	long N = n1 + n2, a = 0, b = 0;
+	t = fmax(t, 1e-290);
+	double f, F = lower_tail(n1, n2, 0, 0, &f), amp = 1;
+	for (;;) {
+		while (F > t && b < n2) {
+			long m = a + b;
+			double F1 = F - f * ((double)(n1 - a) / (N - m));
+			f *= ((double)(n2 - b) / (b + 1)) * ((double)(m + 1) / (N - m));
+			b++;
+			amp = F1 > 0 ? (amp + 2) * (F / F1) : INFINITY;
+			F = F1;
+			if (amp > 1e6 || f < DBL_MIN)
+				F = lower_tail(n1, n2, a, a + b, &f), amp = 1;
+		}
+		if (F > t) {  /* b = n2: no table of this a, nor of any larger */
+			for (; a <= n1; a++)
+				cut[a] = n2 + 1;
+			return;
+		}
+		cut[a] = b;
+		if (a == n1)
+			return;
+		long m = a + b;
+		double g = f * ((double)(n1 - a) / (a + 1)) / (N - m);
+		double F1 = F + g * b;
+		f = g * (m + 1);
+		amp = (amp * F + 2 * F1) / F1;
+		F = F1;
+		a++;
+		if (f < DBL_MIN)
+			F = lower_tail(n1, n2, a, a + b, &f), amp = 1;
+	}
 }
 
 int dsp_test_boschloo(double x1, double n1, double x2, double n2, double *out)
 {
 	if (bad_args(x1, n1, x2, n2))
 		return dsp_ret(out, NAN, DSP_EDOM);
-	if (n1 * n2 > DSP_UNCOND_MAX)
+	if (n1 > DSP_UNCOND_MAX || n2 > DSP_UNCOND_MAX)
 		return dsp_ret(out, NAN, DSP_ERANGE);
+	order(&x1, &n1, &x2, &n2);
 	long N1 = (long)n1, N2 = (long)n2, a0 = (long)x1, b0 = (long)x2;
-	double *rel = malloc((N1 + 1) * sizeof *rel);
-	double *lw = malloc((N1 + 1) * sizeof *lw), *up = malloc((N1 + 1) * sizeof *up);
-	long *cutl = malloc((N1 + 1) * sizeof *cutl), *cutg = malloc((N1 + 1) * sizeof *cutg);
-	struct region gl = {.r = NULL}, gg = {.r = NULL};
-	int ok = rel && lw && up && cutl && cutg && region_init(&gl, N1, N2) == 0 &&
-		 region_init(&gg, N1, N2) == 0;
-	double p = NAN;
+	struct region g[2];
+	struct work w;
+	double p[2], pa;
+	int ok = region_init(&g[0], N1) == 0;
+	ok = region_init(&g[1], N1) == 0 && ok;
+	ok = work_init(&w, N1, N2) == 0 && ok;
 	if (ok) {
-		fisher_tails(N1, N2, a0 + b0, rel, lw, up);
-		double tl = lw[a0] * (1 + TIE), tg = up[a0] * (1 + TIE);
-		/* For fixed a, P(X1 <= a | a + b) falls as b grows and
-		 * P(X1 >= a | a + b) rises, so each region is one run per a:
-		 * b >= cutl[a] ("less") and b <= cutg[a] ("greater"). */
+		/* "less": P(X1 <= a | m) <= its observed value; "greater":
+		 * P(X1 >= a | m) <= its observed value, which is the "less"
+		 * tail of the table with events and non-events swapped,
+		 * (n1 - a, n2 - b). */
+		double tl = lower_tail(N1, N2, a0, a0 + b0, &pa) * (1 + TIE);
+		double tg = lower_tail(N1, N2, N1 - a0, N1 + N2 - a0 - b0, &pa) * (1 + TIE);
+		less_cuts(N1, N2, tl, g[0].bot);
+		less_cuts(N1, N2, tg, g[1].top);
 		for (long a = 0; a <= N1; a++)
-			cutl[a] = N2 + 1, cutg[a] = -1;
-		for (long m = 0; m <= N1 + N2; m++) {
-			fisher_tails(N1, N2, m, rel, lw, up);
-			long lo = m - N2 > 0 ? m - N2 : 0, hi = m < N1 ? m : N1;
-			for (long a = lo; a <= hi; a++) {
-				if (lw[a] <= tl && cutl[a] > m - a)
-					cutl[a] = m - a;
-				if (up[a] <= tg && cutg[a] < m - a)
-					cutg[a] = m - a;
-			}
+			g[0].top[a] = -1;
+		for (long a = 0, k = N1; a < k; a++, k--) {  /* reverse, reflect */
+			long s = g[1].top[a];
+			g[1].top[a] = N2 - g[1].top[k], g[1].top[k] = N2 - s;
 		}
-		for (long a = 0; a <= N1 && ok; a++)
-			ok = add_run(&gl, a, cutl[a], N2) == 0 && add_run(&gg, a, 0, cutg[a]) == 0;
-		if (ok) {
-			double pl = region_max(&gl), pg = region_max(&gg);
-			p = 2 * fmin(pl, pg);
-			p = p > 1 ? 1 : p;
-		}
+		if (N1 % 2 == 0)
+			g[1].top[N1 / 2] = N2 - g[1].top[N1 / 2];
+		for (long a = 0; a <= N1; a++)
+			g[1].bot[a] = N2 + 1;
+		ok = region_max(&w, g, 2, p) == 0;
 	}
-	region_free(&gl);
-	region_free(&gg);
-	free(rel), free(lw), free(up), free(cutl), free(cutg);
-	return dsp_ret(out, p, ok ? DSP_OK : DSP_ENOMEM);
+	region_free(&g[0]);
+	region_free(&g[1]);
+	work_free(&w);
+	double v = ok ? 2 * fmin(p[0], p[1]) : NAN;
+	return dsp_ret(out, v > 1 ? 1 : v, ok ? DSP_OK : DSP_ENOMEM);
 }

@@ -5,14 +5,17 @@
  * the tables at least as extreme as the observed one.  Two-sided as scipy's
  * barnard_exact (pooled) and boschloo_exact define them.
  *
- * Cost: O(n1 n2) to find the rejection region, then O(n1 + n2) per value
- * of pi; arguments with n1 n2 > DSP_UNCOND_MAX return DSP_ERANGE (p NaN),
- * and a failed allocation DSP_ENOMEM.
+ * Cost: O(min(n1, n2) log(n1 + n2)) (Barnard) or O(n1 + n2 + min(n1, n2)
+ * sqrt(min(n1, n2))) (Boschloo) to find the rejection region, then
+ * O(sqrt(n1) + sqrt(n2)) for each of the 64 + 16 sqrt(max(n1, n2)) values
+ * of pi searched: it grows with the larger group, not with n1 n2.  A group
+ * larger than DSP_UNCOND_MAX returns DSP_ERANGE (p NaN), a failed
+ * allocation DSP_ENOMEM.
  */
 #ifndef DSP_UNCOND_H
 #define DSP_UNCOND_H
 
-#define DSP_UNCOND_MAX 1e8
+#define DSP_UNCOND_MAX 1e5
 
 /* Barnard's test: tables whose pooled z statistic is at least as large in
  * absolute value as the observed one. */

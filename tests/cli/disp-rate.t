@@ -441,13 +441,6 @@ g,rd,rd_lo,rd_hi,or,or_lo,or_hi
 a,0.2,0.05282971,0.3381729,2.666667,1.281573,5.540202
 b,0,,,1,,
 
-=== --test barnard beyond its size limit is an error naming the method, not a silent nan
-cmd: printf 'g,events,total\na,5,100000\nb,7,100000\n' | disp-rate -r b --test barnard
---- stdout any
---- stderr
-disp-rate: --test barnard: group 'a' is beyond the method's limit (n1 n2 <= 10^8)
---- exit 65
-
 === --ci exact, jeffreys and midp at totals of 10^12 and 10^13 (issue 9: rate_hi was 0.000399921 and both bounds of 5/10^13 0.00039992; the definitions at 50 digits, tests/refs/huge_beta.py: exact 9.389730e-10 to 1.063952e-09 and 1.623486e-13 to 1.166833e-12, jeffreys 9.394575e-10 to 1.063437e-09 and 1.907874e-13 to 1.096002e-12, midp 9.394499e-10 to 1.063445e-09 and 1.831995e-13 to 1.108242e-12)
 cmd: for m in exact jeffreys midp; do printf 'g,events,total\na,1000,1000000000000\nb,5,10000000000000\n' | disp-rate --ci $m | sed 1d | cut -d, -f5,6; done
 --- stdout
@@ -472,3 +465,31 @@ cmd: for m in exact midp score; do printf 'g,events,years\nA,9007199254740992,2\
 1,0.999999971,1.00000003,1
 1,0.999999971,1.00000003,1
 1,0.999999971,1.00000003,1
+
+=== --ratio scas at 999999999/10^9 vs 10/10 (issue 9: it gave [1.0078, 1.316], excluding its own estimate, with p 0.317): the definition at 50 digits, tests/refs/huge_ratio.py, 0.9999999952 to 1.316045314 and, at level 10^-6 (nan bounds before), 0.9999999988 to 1.016393492; the interval holds 1 at every level, so the test it inverts gives p 1
+cmd: printf 'g,events,total\nA,999999999,1000000000\nB,10,10\n' | disp-rate -r B --ratio scas --test score --digits 10 | cut -d, -f1,8-11; printf 'g,events,total\nA,999999999,1000000000\nB,10,10\n' | disp-rate -r B --ratio scas --test score --digits 10 -l 0.000001 | sed -n 2p | cut -d, -f1,8-11
+--- stdout
+g,rr,rr_lo,rr_hi,p
+A,0.999999999,0.9999999952,1.316045314,1
+B,1,,,
+A,0.999999999,0.9999999988,1.016393492,1
+
+=== --test barnard and boschloo on 1/1 vs 5/10^5 (issue 9: 5/10^5 vs 0/1 took over 60 s): exact regions and scipy's binomial tails, tests/refs/huge_uncond.py, 3.168195e-05 and 6.336390e-05
+cmd: for m in barnard boschloo; do printf 'g,events,total\nA,1,1\nB,5,100000\n' | disp-rate -r B --test $m --digits 7 | sed -n 2p | cut -d, -f11; done
+--- stdout
+3.168195e-05
+6.33639e-05
+
+=== --test boschloo past 10^5 in a group is an error naming the method and its limit (the cost grows with the larger group)
+cmd: printf 'g,events,total\nA,5,100001\nB,0,1\n' | disp-rate -r B --test boschloo
+--- stdout any
+--- stderr
+disp-rate: --test boschloo: group 'A' is beyond the method's limit (n1, n2 <= 10^5)
+--- exit 65
+
+=== --ratio mn and --diff mn with a margin past 2^53 (0/1 vs 2^53/2^53: N - m rounded to 0, and the MN test gave p 1 beside intervals excluding the null; diff mn gave nan)
+cmd: printf 'g,events,total\nA,0,1\nB,9007199254740992,9007199254740992\n' | disp-rate -r B --ratio mn --test score --diff mn | cut -d, -f1,8-14
+--- stdout
+g,rr,rr_lo,rr_hi,rd,rd_lo,rd_hi,p
+A,0,0,0.793451,-1,-1,-0.206549,0
+B,1,,,0,,,

@@ -12,8 +12,11 @@
  * Which kind of method a file holds comes from its name and dsp_kinds (or
  * dsp_table_kinds, disp-test's, whose files have a layout of their own):
  * FIXTURE.csv or NAME-FIXTURE.csv for the kind whose fixture is FIXTURE
- * (propci.csv, huge-propci.csv, uncond-test2x2.csv).  A CSV file that
- * matches no kind fails, so none is skipped without a word.
+ * (propci.csv, huge-propci.csv, uncond-test2x2.csv).  NAME-FIXTURE-score.csv
+ * holds p-values, laid out as a test's file, of the score tests that belong
+ * to a two-group kind's intervals (each method row's .score; huge-ratio-
+ * score.csv).  A CSV file that matches no kind fails, so none is skipped
+ * without a word.
  *
  * Usage: test_refs [DIR]   (default: fixtures/refs)
  */
@@ -169,7 +172,8 @@ static void run_table_line(const char *name, const dsp_method *table, char **f,
 }
 
 /* The layout of a file follows its kind's shape (see below). */
-static void run_file(const char *dir, const char *name, const dsp_kind *k)
+static void run_file(const char *dir, const char *name, const dsp_kind *k,
+		     int score)
 {
 	char path[512], line[4096], copy[4096], *f[MAXF];
 	const dsp_method *table = k->methods;
@@ -202,7 +206,7 @@ static void run_file(const char *dir, const char *name, const dsp_kind *k)
 				m->fn.ci(v[1], v[2], v[3], &lo, &hi);
 			record(a, lo, v[4], copy);
 			record(a, hi, v[5], copy);
-		} else if (kind == DSP_PAIR && nf == 9) {  /* method,x1,n1,x2,n2,level,lo,hi,ref */
+		} else if (kind == DSP_PAIR && !score && nf == 9) {  /* method,x1,n1,x2,n2,level,lo,hi,ref */
 			struct acc *a = acc_for(name, f[0], f[8]);
 			if (m)
 				m->fn.ratio(v[1], v[2], v[3], v[4], v[5], &lo, &hi);
@@ -218,11 +222,12 @@ static void run_file(const char *dir, const char *name, const dsp_kind *k)
 			snprintf(fam.rows[fam.n], sizeof fam.rows[0], "%.150s", copy);
 			fam.p[fam.n] = v[2];
 			fam.want[fam.n++] = v[3];
-		} else if (kind == DSP_TEST && nf == 7) {  /* method,x1,n1,x2,n2,p,ref */
+		} else if ((kind == DSP_TEST || score) && nf == 7) {  /* method,x1,n1,x2,n2,p,ref */
 			struct acc *a = acc_for(name, f[0], f[6]);
 			double p = NAN;
-			if (m)
-				m->fn.test(v[1], v[2], v[3], v[4], &p);
+			dsp_test_fn t = !m ? NULL : score ? m->score : m->fn.test;
+			if (t)
+				t(v[1], v[2], v[3], v[4], &p);
 			record(a, p, v[5], copy);
 		} else {
 			tap_ok(0, "%s: malformed line: %s", name, copy);
@@ -232,18 +237,25 @@ static void run_file(const char *dir, const char *name, const dsp_kind *k)
 	fclose(fp);
 }
 
-/* The kind whose fixture name is FIXTURE in NAME.csv or NAME-FIXTURE.csv. */
-static const dsp_kind *kind_of(const char *file)
+/* The kind whose fixture name is FIXTURE in FIXTURE.csv, NAME-FIXTURE.csv
+ * or NAME-FIXTURE-score.csv; the last sets *score (see the header). */
+static const dsp_kind *kind_of(const char *file, int *score)
 {
+	char base[256];
 	size_t n = strlen(file);
-	if (n < 5 || strcmp(file + n - 4, ".csv"))
+	if (n < 5 || n >= sizeof base || strcmp(file + n - 4, ".csv"))
 		return NULL;
-	const char *dash = strrchr(file, '-'), *stem = dash ? dash + 1 : file;
+	memcpy(base, file, n - 4);
+	base[n - 4] = '\0';
+	size_t b = n - 4;
+	*score = b > 6 && strcmp(base + b - 6, "-score") == 0;
+	if (*score)
+		base[b - 6] = '\0';
+	const char *dash = strrchr(base, '-'), *stem = dash ? dash + 1 : base;
 	for (int t = 0; t < 2; t++)
 		for (const dsp_kind *k = t ? dsp_table_kinds : dsp_kinds; k->option; k++)
-			if (strlen(k->fixture) == (size_t)(file + n - 4 - stem) &&
-			    strncmp(stem, k->fixture, strlen(k->fixture)) == 0)
-				return k;
+			if (strcmp(stem, k->fixture) == 0)
+				return *score && k->shape != DSP_PAIR ? NULL : k;
 	return NULL;
 }
 
@@ -276,15 +288,16 @@ int main(int argc, char **argv)
 		closedir(d);
 	qsort(names, nn, sizeof *names, by_name);  /* a stable report */
 	for (size_t i = 0; i < nn; i++) {
-		const dsp_kind *k = kind_of(names[i]);
+		int score;
+		const dsp_kind *k = kind_of(names[i], &score);
 		tap_ok(k != NULL, "%s names a kind of method (NAME-FIXTURE.csv)", names[i]);
 		if (k)
-			run_file(dir, names[i], k);
+			run_file(dir, names[i], k, score);
 	}
-	printf("# %-14s %-12s %7s  %-10s  %s\n", "method", "file", "tables",
+	printf("# %-14s %-24s %7s  %-10s  %s\n", "method", "file", "tables",
 	       "max relerr", "reference");
 	for (size_t i = 0; i < nacc; i++)
-		printf("# %-14s %-12s %7ld  %-10.2g  %s\n", accs[i].method,
+		printf("# %-14s %-24s %7ld  %-10.2g  %s\n", accs[i].method,
 		       accs[i].file, accs[i].n, accs[i].worst, accs[i].ref);
 	for (size_t i = 0; i < nacc; i++)
 		tap_ok(accs[i].worst <= TOL, "%s (%s): %ld values, max relative "
