@@ -12,6 +12,8 @@
 #ifndef DSP_METHODS_H
 #define DSP_METHODS_H
 
+#include "funnel.h"
+
 #include <stddef.h>
 
 typedef int (*dsp_ci_fn)(double x, double n, double level, double *lo, double *hi);
@@ -39,6 +41,8 @@ typedef struct {
 		dsp_ratio_fn ratio;
 		dsp_test_fn test;
 		dsp_adjust_fn adjust;
+		dsp_funnel_fn funnel;
+		dsp_disp_fn disp;
 	} fn;
 	/* Score-type intervals only: the test of no difference that the
 	 * interval inverts, so that its p < 1 - level exactly when the
@@ -72,6 +76,14 @@ typedef enum {
 	DSP_ADJUST  /* fn.adjust: a family of p-values, adjusted */
 } dsp_shape;
 
+/*
+ * The shapes of disp-funnel's kinds (dsp_funnel_kinds below), values of
+ * dsp_shape outside its list so that disp-rate's switch over the shapes of
+ * dsp_kinds, which never holds them, needs no case for them.
+ */
+#define DSP_FUNNEL ((dsp_shape)4)      /* fn.funnel: limits and p of a unit */
+#define DSP_DISPERSION ((dsp_shape)5)  /* fn.disp: phi and tau2 of the units */
+
 /* What an interval kind estimates, for the grid's range checks. */
 typedef enum {
 	DSP_PROPORTION,  /* in [0, 1] */
@@ -102,6 +114,12 @@ typedef struct {
 
 /* Every kind; ends with a row whose option is NULL. */
 extern const dsp_kind dsp_kinds[];
+
+/* disp-funnel's kinds: control limits (--method) and over-dispersion
+ * (--overdispersion); ends with a row whose option is NULL. */
+extern const dsp_method dsp_funnel_methods[];  /* .funnel */
+extern const dsp_method dsp_disp_methods[];    /* .disp */
+extern const dsp_kind dsp_funnel_kinds[];
 
 /* The kind picked by option (with -x when person_time), or NULL. */
 const dsp_kind *dsp_kind_find(const char *option, int person_time);
