@@ -50,7 +50,8 @@ typedef int (*dsp_funnel_fn)(const dsp_funnel *f, double x, double n,
  * For the binomial this is the paper's lower limit of the non-events,
  * mirrored.  A unit is outside exactly when the exact one-sided tail
  * probability of its count is below t; p is twice the smaller tail, at
- * most 1.  Limit: n <= 10^9 (binomial), n target <= 10^9 (Poisson).
+ * most 1.  Limit: n <= 10^12 (binomial), n target <= 10^12 (Poisson),
+ * where a tail takes some 4 sqrt(n) terms (about 10 ms).
  */
 int dsp_funnel_exact(const dsp_funnel *f, double x, double n, double level,
 		     double *lo, double *hi, double *p);

@@ -279,7 +279,7 @@ const dsp_method *dsp_method_find(const dsp_method *t, const char *name)
 /* disp-funnel: the control limits of a funnel plot and its over-dispersion. */
 #define SPIEGELHALTER_2005 "Spiegelhalter DJ (2005). Funnel plots for comparing " \
 	"institutional performance. Stat Med 24:1185-1202."
-#define FUNNEL_EXACT_MAX "n <= 10^9; with -x, target x expected <= 10^9"
+#define FUNNEL_EXACT_MAX "n <= 10^12; with -x, target x expected <= 10^12"
 
 const dsp_method dsp_funnel_methods[] = {
 	{.name = "exact",
