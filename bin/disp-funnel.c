@@ -345,7 +345,10 @@ static void write_limits(const struct run *r, const counts_table *t, const wr_op
 	nc += level_cols(r, cols + nc, names, 0);
 	wr_table *w = wr_begin(stdout, wo, cols, nc);
 	for (size_t j = 0; j < m; j++) {
-		wr_num(w, s[j]);
+		if (r->f.poisson)
+			wr_num(w, s[j]);
+		else
+			wr_int(w, (int64_t)s[j]);   /* a total: an integer, in full */
 		wr_num(w, r->f.target);
 		for (size_t l = 0; l < r->o->nlevel; l++)
 			wr_num(w, lim[(j * MAXLEVEL + l) * 2]), wr_num(w, lim[(j * MAXLEVEL + l) * 2 + 1]);
