@@ -313,3 +313,47 @@ const dsp_method *dsp_method_find(const dsp_method *t, const char *name)
 			return t;
 	return NULL;
 }
+
+/* disp-funnel: the control limits of a funnel plot and its over-dispersion. */
+#define SPIEGELHALTER_2005 "Spiegelhalter DJ (2005). Funnel plots for comparing " \
+	"institutional performance. Stat Med 24:1185-1202."
+#define FUNNEL_EXACT_MAX "n <= 10^12; with -x, target x expected <= 10^12"
+
+const dsp_method dsp_funnel_methods[] = {
+	{.name = "exact",
+	 .help = "exact binomial (Poisson with -x) limits, interpolated from each tail",
+	 .fn.funnel = dsp_funnel_exact, .limit = FUNNEL_EXACT_MAX,
+	 .cite = SPIEGELHALTER_2005 " Appendix A.1.1."},
+	{.name = "exact-cdf",
+	 .help = "the same with both limits interpolated on the cdf, as printed",
+	 .fn.funnel = dsp_funnel_exact_cdf, .limit = FUNNEL_EXACT_MAX,
+	 .cite = SPIEGELHALTER_2005 " Appendix A.1.1."},
+	{.name = "normal",
+	 .help = "normal approximation, target -/+ z sd at the target (as PHE Fingertips)",
+	 .fn.funnel = dsp_funnel_normal,
+	 .cite = SPIEGELHALTER_2005 " Public Health England, Fingertips technical "
+		 "guidance: funnel plots for proportions."},
+	{0}
+};
+
+const dsp_method dsp_disp_methods[] = {
+	{.name = "none", .help = "limits from the null model alone",
+	 .fn.disp = dsp_disp_none, .cite = SPIEGELHALTER_2005},
+	{.name = "multiplicative",
+	 .help = "variance times phi, the mean square of the winsorised z-scores (>= 1)",
+	 .fn.disp = dsp_disp_multiplicative, .cite = SPIEGELHALTER_2005},
+	{.name = "additive",
+	 .help = "random effects: variance plus tau2 (DerSimonian-Laird, from that phi)",
+	 .fn.disp = dsp_disp_additive,
+	 .cite = SPIEGELHALTER_2005 " DerSimonian R, Laird N (1986). Meta-analysis "
+		 "in clinical trials. Control Clin Trials 7:177-188."},
+	{0}
+};
+
+const dsp_kind dsp_funnel_kinds[] = {
+	{"--method", 0, 0, DSP_FUNNEL, DSP_RATE, dsp_funnel_methods, "lo", "funnel",
+	 "Funnel-plot control limits (--method)", NULL},
+	{"--overdispersion", 0, 0, DSP_DISPERSION, DSP_RATIO, dsp_disp_methods, "phi",
+	 "dispersion", "Over-dispersion (--overdispersion)", NULL},
+	{0}
+};

@@ -12,6 +12,8 @@
 #ifndef DSP_METHODS_H
 #define DSP_METHODS_H
 
+#include "funnel.h"
+
 #include <stddef.h>
 
 typedef int (*dsp_ci_fn)(double x, double n, double level, double *lo, double *hi);
@@ -44,6 +46,8 @@ typedef struct {
 		dsp_test_fn test;
 		dsp_adjust_fn adjust;
 		dsp_table_fn table;
+		dsp_funnel_fn funnel;
+		dsp_disp_fn disp;
 	} fn;
 	/* Score-type intervals only: the test of no difference that the
 	 * interval inverts, so that its p < 1 - level exactly when the
@@ -77,7 +81,10 @@ typedef enum {
 	DSP_ONE,    /* fn.ci: x of n (or x per t) */
 	DSP_PAIR,   /* fn.ratio: x1 of n1 against x2 of n2 */
 	DSP_TEST,   /* fn.test: the same, a p-value */
-	DSP_ADJUST  /* fn.adjust: a family of p-values, adjusted */
+	DSP_ADJUST, /* fn.adjust: a family of p-values, adjusted */
+	/* disp-funnel's (dsp_funnel_kinds), never in dsp_kinds: */
+	DSP_FUNNEL,     /* fn.funnel: limits and p of a unit */
+	DSP_DISPERSION  /* fn.disp: phi and tau2 of the units */
 } dsp_shape;
 
 /* What an interval kind estimates, for the grid's range checks. */
@@ -119,6 +126,11 @@ extern const dsp_kind dsp_kinds[];
  * shapes in disp-rate.c to have a default.)
  */
 extern const dsp_kind dsp_table_kinds[];
+/* disp-funnel's kinds: control limits (--method) and over-dispersion
+ * (--overdispersion); ends with a row whose option is NULL. */
+extern const dsp_method dsp_funnel_methods[];  /* .funnel */
+extern const dsp_method dsp_disp_methods[];    /* .disp */
+extern const dsp_kind dsp_funnel_kinds[];
 
 /* The kind picked by option (with -x when person_time), or NULL. */
 const dsp_kind *dsp_kind_find(const char *option, int person_time);

@@ -124,6 +124,29 @@ static void flush_family(const char *file, const dsp_method *table)
 	fam.n = 0;
 }
 
+/* A family of units of a dispersion file (method,family,z,w,winsor,phi,
+ * tau2,ref), kept until it ends: the method's phi and tau2 for the whole
+ * family against the stored ones. */
+static struct dfamily {
+	char method[32], id[32], ref[64], row[160];
+	double z[FAMMAX], w[FAMMAX], winsor, phi, tau2;
+	size_t n;
+} dfam;
+
+static void flush_dfamily(const char *file, const dsp_method *table)
+{
+	if (!dfam.n)
+		return;
+	const dsp_method *m = dsp_method_find(table, dfam.method);
+	double phi = NAN, tau2 = NAN;
+	if (m)
+		m->fn.disp(dfam.n, dfam.z, dfam.w, dfam.winsor, &phi, &tau2);
+	struct acc *a = acc_for(file, dfam.method, dfam.ref);
+	record(a, phi, dfam.phi, dfam.row);
+	record(a, tau2, dfam.tau2, dfam.row);
+	dfam.n = 0;
+}
+
 /* Whether k is one of disp-test's kinds (dsp_table_kinds). */
 static int table_kind(const dsp_kind *k)
 {
@@ -222,7 +245,31 @@ static void run_file(const char *dir, const char *name, const dsp_kind *k,
 			snprintf(fam.rows[fam.n], sizeof fam.rows[0], "%.150s", copy);
 			fam.p[fam.n] = v[2];
 			fam.want[fam.n++] = v[3];
-		} else if ((kind == DSP_TEST || score) && nf == 7) {  /* method,x1,n1,x2,n2,p,ref */
+		} else if (kind == DSP_FUNNEL && nf == 12) {
+			/* method,x,n,target,poisson,phi,tau2,level,lo,hi,p,ref */
+			struct acc *a = acc_for(name, f[0], f[11]);
+			dsp_funnel fm = {v[3], (int)v[4], v[5], v[6]};
+			double p = NAN;
+			if (m)
+				m->fn.funnel(&fm, v[1], v[2], v[7], &lo, &hi, &p);
+			record(a, lo, v[8], copy);
+			record(a, hi, v[9], copy);
+			record(a, p, v[10], copy);
+		} else if (kind == DSP_DISPERSION && nf == 8) {
+			/* method,family,z,w,winsor,phi,tau2,ref */
+			if (dfam.n && (strcmp(dfam.method, f[0]) || strcmp(dfam.id, f[1]) ||
+				       dfam.n == FAMMAX))
+				flush_dfamily(name, table);
+			if (!dfam.n) {
+				snprintf(dfam.method, sizeof dfam.method, "%s", f[0]);
+				snprintf(dfam.id, sizeof dfam.id, "%s", f[1]);
+				snprintf(dfam.ref, sizeof dfam.ref, "%s", f[7]);
+				snprintf(dfam.row, sizeof dfam.row, "%.150s", copy);
+				dfam.winsor = v[4], dfam.phi = v[5], dfam.tau2 = v[6];
+			}
+			dfam.z[dfam.n] = v[2];
+			dfam.w[dfam.n++] = v[3];
+				} else if ((kind == DSP_TEST || score) && nf == 7) {  /* method,x1,n1,x2,n2,p,ref */
 			struct acc *a = acc_for(name, f[0], f[6]);
 			double p = NAN;
 			dsp_test_fn t = !m ? NULL : score ? m->score : m->fn.test;
@@ -234,8 +281,13 @@ static void run_file(const char *dir, const char *name, const dsp_kind *k,
 		}
 	}
 	flush_family(name, table);
+	flush_dfamily(name, table);
 	fclose(fp);
 }
+
+/* Every table of kinds: disp-rate's, disp-test's and disp-funnel's. */
+static const dsp_kind *const kind_tables[] = {dsp_kinds, dsp_table_kinds, dsp_funnel_kinds};
+#define NTABLES (sizeof kind_tables / sizeof *kind_tables)
 
 /* The kind whose fixture name is FIXTURE in FIXTURE.csv, NAME-FIXTURE.csv
  * or NAME-FIXTURE-score.csv; the last sets *score (see the header). */
@@ -252,8 +304,8 @@ static const dsp_kind *kind_of(const char *file, int *score)
 	if (*score)
 		base[b - 6] = '\0';
 	const char *dash = strrchr(base, '-'), *stem = dash ? dash + 1 : base;
-	for (int t = 0; t < 2; t++)
-		for (const dsp_kind *k = t ? dsp_table_kinds : dsp_kinds; k->option; k++)
+	for (size_t i = 0; i < NTABLES; i++)
+		for (const dsp_kind *k = kind_tables[i]; k->option; k++)
 			if (strcmp(stem, k->fixture) == 0)
 				return *score && k->shape != DSP_PAIR ? NULL : k;
 	return NULL;
@@ -268,8 +320,8 @@ int main(int argc, char **argv)
 {
 	const char *dir = argc > 1 ? argv[1] : "fixtures/refs";
 	/* Every kind's own fixture must be there. */
-	for (int t = 0; t < 2; t++)
-		for (const dsp_kind *k = t ? dsp_table_kinds : dsp_kinds; k->option; k++) {
+	for (size_t i = 0; i < NTABLES; i++)
+		for (const dsp_kind *k = kind_tables[i]; k->option; k++) {
 			char path[512];
 			snprintf(path, sizeof path, "%s/%s.csv", dir, k->fixture);
 			FILE *fp = fopen(path, "r");
