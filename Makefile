@@ -87,6 +87,11 @@ images: all
 		fixtures/stop-search-2016-17.csv | bin/disp-plot forest \
 		--title "Arrest after stop and search against White, 2016/17 (95% intervals, Holm-adjusted p)" \
 		-o docs/forest.png
+	bin/disp-funnel -e arrests -n searches --limits fixtures/stop-search-2016-17.csv \
+		> docs/funnel-limits.csv
+	bin/disp-funnel -e arrests -n searches fixtures/stop-search-2016-17.csv | \
+		bin/disp-plot funnel --per 100 --limits docs/funnel-limits.csv -o docs/funnel.png
+	rm -f docs/funnel-limits.csv
 
 # Packages for building, testing, running and charting; deps-refs adds R,
 # Python and clang for make refs, make bench and the fuzzers.

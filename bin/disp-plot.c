@@ -8,19 +8,22 @@
  *   forest  each group's estimate and interval (ratios on a log axis)
  *   rates   each group's rate and interval, the reference's as a line
  *   stages  each group's relative rate index at each stage (disp-stages)
+ *   funnel  each unit's rate against its size, with the target and the
+ *           control limits (disp-funnel; plotfunnel.c)
  */
 #include "csvin.h"
 #include "err.h"
 #include "gnuplot.h"
 #include "num.h"
 #include "opts.h"
+#include "plotfunnel.h"
 #include "published.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { O_TITLE = 256, O_XLABEL, O_CLAIM, O_FORMAT, O_PER, O_WIDTH };
+enum { O_TITLE = 256, O_XLABEL, O_CLAIM, O_FORMAT, O_PER, O_WIDTH, O_LIMITS };
 
 static const opt_def OPTS[] = {
 	{"output", 'o', "FILE", "run gnuplot and write FILE (.png, .svg or .pdf)"},
@@ -31,7 +34,9 @@ static const opt_def OPTS[] = {
 	{"xlabel", O_XLABEL, "TEXT", "the axis label (default: from the column)"},
 	{"claim", O_CLAIM, "FILE", "forest: mark the published values of a disp-check\n"
 				   "output beside the intervals"},
-	{"per", O_PER, "K", "rates: multiply rates by K (say 100 for percent)"},
+	{"limits", O_LIMITS, "FILE", "funnel: the curves from disp-funnel --limits (default:\n"
+				     "joining the units' own limits)"},
+	{"per", O_PER, "K", "rates, funnel: multiply rates by K (say 100 for percent)"},
 	{"format", O_FORMAT, "F", "without -o: the script's terminal, png (default),\n"
 				  "svg or pdf"},
 	{"width", O_WIDTH, "PX", "the chart's width in pixels (default: 900)"},
@@ -39,13 +44,13 @@ static const opt_def OPTS[] = {
 
 static const opt_spec SPEC = {
 	"KIND [OPTION]... [FILE]...",
-	"Charts of a filter's output (KIND: forest, rates, stages) as a gnuplot\n"
+	"Charts of a filter's output (KIND: forest, rates, stages, funnel) as a gnuplot\n"
 	"script on\n"
 	"stdout, or with -o an image drawn by gnuplot.\n",
 	OPTS, OPT_DELIM, NULL};
 
 struct opts {
-	const char *out, *gcol, *col, *title, *xlabel, *claim;
+	const char *out, *gcol, *col, *title, *xlabel, *claim, *limits;
 	double per;
 	int format, width;
 };
@@ -64,6 +69,7 @@ static void on_opt(void *ctx, int key, char *arg)
 	case O_TITLE: o->title = arg; break;
 	case O_XLABEL: o->xlabel = arg; break;
 	case O_CLAIM: o->claim = arg; break;
+	case O_LIMITS: o->limits = arg; break;
 	case O_PER:
 		if (num_parse_double(arg, &o->per) || !(o->per > 0))
 			err_usage("--per must be a positive number: '%s'", err_show(arg));
@@ -219,57 +225,6 @@ static int is_ratio(const char *col)
 	return strcmp(col, "rd") != 0 && strcmp(col, "rate") != 0;
 }
 
-/* A number for a label: three significant digits, trailing zeros kept
- * ("1.40"), inf and nan spelled so. */
-static const char *short_num(char *buf, double x)
-{
-	if (isnan(x))
-		return strcpy(buf, "nan");
-	if (isinf(x))
-		return strcpy(buf, x > 0 ? "inf" : "-inf");
-	if (x == 0)
-		return strcpy(buf, "0");
-	snprintf(buf, 32, fabs(x) >= 1e5 || fabs(x) < 1e-3 ? "%.2e" : "%#.3g", x);
-	size_t n = strlen(buf);
-	if (n && buf[n - 1] == '.')
-		buf[n - 1] = '\0';
-	return buf;
-}
-
-/* Ticks for a log axis from a to b: the coarsest of a few ladders of
- * mantissas that gives at least four. */
-static void log_tics(FILE *fp, const char *axis, double a, double b)
-{
-	static const double L1[] = {1, 2, 5}, L2[] = {1, 1.5, 2, 3, 5, 7},
-		L3[] = {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8},
-		L4[] = {1, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9, 2, 2.2, 2.4, 2.6,
-			2.8, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 9};
-	const double *lad[] = {L1, L2, L3, L4};
-	const size_t len[] = {3, 6, 10, 24};
-	for (size_t l = 0; l < 4; l++) {
-		int count = 0;
-		for (int e = (int)floor(log10(a)) - 1; e <= (int)ceil(log10(b)); e++)
-			for (size_t i = 0; i < len[l]; i++) {
-				double t = lad[l][i] * pow(10, e);
-				count += t >= a && t <= b;
-			}
-		if (count < 4 && l < 3)
-			continue;
-		fprintf(fp, "set %stics (", axis);
-		int first = 1;
-		for (int e = (int)floor(log10(a)) - 1; e <= (int)ceil(log10(b)); e++)
-			for (size_t i = 0; i < len[l]; i++) {
-				double t = lad[l][i] * pow(10, e);
-				if (t >= a && t <= b) {
-					fprintf(fp, "%s\"%.6g\" %.15g", first ? "" : ", ", t, t);
-					first = 0;
-				}
-			}
-		fputs(") nomirror\n", fp);
-		return;
-	}
-}
-
 /* The axis range: every finite bound and estimate, and the null value,
  * with a margin; a log axis only over positive values. */
 static void axis_range(const struct chart *c, double null, int log, double *a, double *b)
@@ -314,15 +269,15 @@ static void right_label(char *buf, size_t size, const struct chart *c, const str
 {
 	char e[32], l[32], h[32], p[32];
 	if (r->ref) {
-		snprintf(buf, size, "%s (reference)", short_num(e, r->e));
+		snprintf(buf, size, "%s (reference)", gp_short_num(e, r->e));
 		return;
 	}
 	if (isnan(r->e)) {
 		snprintf(buf, size, "not defined (no events to compare)");
 		return;
 	}
-	int n = snprintf(buf, size, "%s [%s, %s]", short_num(e, r->e), short_num(l, r->lo),
-			 short_num(h, r->hi));
+	int n = snprintf(buf, size, "%s [%s, %s]", gp_short_num(e, r->e), gp_short_num(l, r->lo),
+			 gp_short_num(h, r->hi));
 	if (!isnan(r->p) && n > 0 && (size_t)n < size) {
 		if (r->p > 0 && r->p < 1e-4)
 			snprintf(p, sizeof p, "%.1e", r->p);
@@ -359,7 +314,7 @@ static void frame(FILE *fp, const struct chart *c, int log, double xa, double xb
 	fputs("\nunset key\nset border 1\nset grid xtics lc rgb \"#dddddd\"\n", fp);
 	if (log) {
 		fputs("set logscale x\n", fp);
-		log_tics(fp, "x", xa, xb);
+		gp_log_tics(fp, "x", xa, xb);
 	} else {
 		fputs("set xtics nomirror\n", fp);
 	}
@@ -583,7 +538,7 @@ static void stages(FILE *fp, struct chart *c)
 		fprintf(fp, " %zu", k + 1);
 	}
 	fputs(")\n", fp);
-	log_tics(fp, "y", ya, yb);
+	gp_log_tics(fp, "y", ya, yb);
 	fprintf(fp, "set arrow 1 from graph 0, first 1 to graph 1, first 1 nohead dt 2 "
 		"lc rgb \"#555555\"\n");
 	/* One data block per group: points in stage order, a blank line where
@@ -642,20 +597,12 @@ static void stages(FILE *fp, struct chart *c)
 	free(stage), free(group), free(arrows);
 }
 
-int main(int argc, char **argv)
+/* Every chart but the funnel: the rows read, then drawn. */
+static void chart(FILE *fp, struct chart *c0, char *const *files, int nfiles, char delim)
 {
-	struct opts o = {0};
-	opt_common oc;
-	err_init("disp-plot");
-	int first = opt_parse(argc, argv, &SPEC, &oc, on_opt, &o);
-	if (first >= argc)
-		err_usage("a KIND is needed: forest or rates");
-	const char *kind = argv[first++];
-	struct chart c = {.o = &o, .kind = strcmp(kind, "rates") == 0 ? RATES :
-			  strcmp(kind, "stages") == 0 ? STAGES : FOREST};
-	if (strcmp(kind, "forest") && strcmp(kind, "rates") && strcmp(kind, "stages"))
-		err_usage("unknown chart '%s' (forest, rates, stages)", err_show(kind));
-	csvin_read(argv + first, argc - first, oc.delim, on_header, on_row, &c);
+	struct chart c = *c0;
+	const struct opts o = *c.o;
+	csvin_read(files, nfiles, delim, on_header, on_row, &c);
 	if (c.n == 0)
 		err_die(EX_DATA, "no rows to draw");
 	for (size_t i = 0; i < c.n; i++)
@@ -669,19 +616,49 @@ int main(int argc, char **argv)
 			err_usage("--claim is for forest charts");
 		struct claims k = {&c, 0, 0, 0};
 		char *f[] = {(char *)o.claim};
-		csvin_read(f, 1, oc.delim, claim_header, claim_row, &k);
+		csvin_read(f, 1, delim, claim_header, claim_row, &k);
 	}
-	char *script = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&script, &len);
-	if (!fp)
-		err_nomem();
 	if (c.kind == FOREST)
 		forest(fp, &c);
 	else if (c.kind == RATES)
 		rates(fp, &c);
 	else
 		stages(fp, &c);
+	for (size_t i = 0; i < c.n; i++)
+		free(c.r[i].name), free(c.r[i].stage), free(c.r[i].claim_text);
+	free(c.r), free(c.col), free(c.pcol), free(c.refname);
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o = {0};
+	opt_common oc;
+	err_init("disp-plot");
+	int first = opt_parse(argc, argv, &SPEC, &oc, on_opt, &o);
+	if (first >= argc)
+		err_usage("a KIND is needed: forest, rates, stages or funnel");
+	const char *kind = argv[first++];
+	struct chart c = {.o = &o, .kind = strcmp(kind, "rates") == 0 ? RATES :
+			  strcmp(kind, "stages") == 0 ? STAGES : FOREST};
+	int funnel = strcmp(kind, "funnel") == 0;
+	if (strcmp(kind, "forest") && strcmp(kind, "rates") && strcmp(kind, "stages") && !funnel)
+		err_usage("unknown chart '%s' (forest, rates, stages, funnel)", err_show(kind));
+	if (o.limits && !funnel)
+		err_usage("--limits is for funnel charts");
+	if (funnel && (o.claim || o.col))
+		err_usage("%s is not for funnel charts", o.claim ? "--claim" : "-c");
+	char *script = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&script, &len);
+	if (!fp)
+		err_nomem();
+	if (funnel) {
+		plotfunnel_opts fo = {o.out, o.gcol, o.title, o.xlabel, o.limits, o.per,
+				      o.format, o.width, oc.delim};
+		plot_funnel(fp, &fo, argv + first, argc - first);
+	} else {
+		chart(fp, &c, argv + first, argc - first, oc.delim);
+	}
 	if (fclose(fp) != 0)
 		err_nomem();
 	if (o.out)
@@ -689,9 +666,7 @@ int main(int argc, char **argv)
 	else
 		fwrite(script, 1, len, stdout);
 	free(script);
-	for (size_t i = 0; i < c.n; i++)
-		free(c.r[i].name), free(c.r[i].stage), free(c.r[i].claim_text);
-	free(c.r), free(c.col), free(c.pcol), free(c.refname);
 	opt_close_stdout();
 	return 0;
 }
+

@@ -6,6 +6,7 @@
 #include "text.h"
 
 #include <errno.h>
+#include <math.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -131,4 +132,55 @@ void gp_run(const char *script, size_t len)
 			"gnuplot-nox); without -o the script is written to stdout");
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		err_die(EX_PROGFAIL, "gnuplot failed (its message is above)");
+}
+
+/* A number for a label: three significant digits, trailing zeros kept
+ * ("1.40"), inf and nan spelled so. */
+const char *gp_short_num(char *buf, double x)
+{
+	if (isnan(x))
+		return strcpy(buf, "nan");
+	if (isinf(x))
+		return strcpy(buf, x > 0 ? "inf" : "-inf");
+	if (x == 0)
+		return strcpy(buf, "0");
+	snprintf(buf, 32, fabs(x) >= 1e5 || fabs(x) < 1e-3 ? "%.2e" : "%#.3g", x);
+	size_t n = strlen(buf);
+	if (n && buf[n - 1] == '.')
+		buf[n - 1] = '\0';
+	return buf;
+}
+
+/* Ticks for a log axis from a to b: the coarsest of a few ladders of
+ * mantissas that gives at least four. */
+void gp_log_tics(FILE *fp, const char *axis, double a, double b)
+{
+	static const double L1[] = {1, 2, 5}, L2[] = {1, 1.5, 2, 3, 5, 7},
+		L3[] = {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8},
+		L4[] = {1, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9, 2, 2.2, 2.4, 2.6,
+			2.8, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 9};
+	const double *lad[] = {L1, L2, L3, L4};
+	const size_t len[] = {3, 6, 10, 24};
+	for (size_t l = 0; l < 4; l++) {
+		int count = 0;
+		for (int e = (int)floor(log10(a)) - 1; e <= (int)ceil(log10(b)); e++)
+			for (size_t i = 0; i < len[l]; i++) {
+				double t = lad[l][i] * pow(10, e);
+				count += t >= a && t <= b;
+			}
+		if (count < 4 && l < 3)
+			continue;
+		fprintf(fp, "set %stics (", axis);
+		int first = 1;
+		for (int e = (int)floor(log10(a)) - 1; e <= (int)ceil(log10(b)); e++)
+			for (size_t i = 0; i < len[l]; i++) {
+				double t = lad[l][i] * pow(10, e);
+				if (t >= a && t <= b) {
+					fprintf(fp, "%s\"%.6g\" %.15g", first ? "" : ", ", t, t);
+					first = 0;
+				}
+			}
+		fputs(") nomirror\n", fp);
+		return;
+	}
 }

@@ -37,6 +37,15 @@ int gp_string_wrapped(FILE *fp, const char *s, size_t width);
  * bluish green, orange, reddish purple, sky blue, yellow, black. */
 extern const char *const gp_palette[8];
 
+/* A number for a label, in buf (32 bytes): three significant digits with
+ * trailing zeros kept ("1.40"), exponents past 10^5 and below 10^-3, and
+ * inf, -inf, nan spelled so. */
+const char *gp_short_num(char *buf, double x);
+
+/* "set AXIStics (...)" for a log axis from a to b (0 < a < b): the
+ * coarsest of a few ladders of mantissas that gives at least four ticks. */
+void gp_log_tics(FILE *fp, const char *axis, double a, double b);
+
 /*
  * Runs gnuplot on the script (len bytes).  gnuplot's own messages reach
  * stderr as it writes them.  Exits 69 when gnuplot is not installed and 70

@@ -133,7 +133,7 @@ exit 64
 disp-plot: stdin:1: unknown column 'rr' (columns: g, x)
 disp-plot: stdin:2: column 'rr': not a number (or inf, nan, empty): '1x'
 disp-plot: no rows to draw
-disp-plot: unknown chart 'pie' (forest, rates, stages)
+disp-plot: unknown chart 'pie' (forest, rates, stages, funnel)
 Try 'disp-plot --help' for more information.
 
 === stages: each group's rr along the stages, a line per group, the reference left out; Asian's rr 0 at dismissed (0 of 6) an arrow down from its upper bound 2.07674
@@ -158,3 +158,70 @@ upheld
 hearing
 dismissed
 cum_rr
+
+=== funnel: a unit table's points by the widest level they are outside (A only at 95%, B and E at 99.8%, D within), labels by smallest p, the curves through the units' limits in order of size, a unit of total 0 named in the title and not drawn
+cmd: printf 'unit,events,total,rate,target,z,p,lo_95,hi_95,out_95,lo_99.8,hi_99.8,out_99.8,phi,tau2,overdispersion,method\nA,30,100,0.3,0.2,2.5,0.012,0.13,0.28,1,0.1,0.31,0,1.5,0.001,none,exact\nB,2,50,0.04,0.2,-2.8,0.004,0.1,0.32,-1,0.06,0.36,-1,1.5,0.001,none,exact\nC,0,0,nan,0.2,nan,nan,,,,,,,1.5,0.001,none,exact\nD,41,200,0.205,0.2,0.18,0.86,0.15,0.26,0,0.13,0.28,0,1.5,0.001,none,exact\nE,90,300,0.3,0.2,4.3,1e-5,0.16,0.25,1,0.14,0.27,1,1.5,0.001,none,exact\n' | disp-plot funnel | sed -n '/^set title/p;/^\$/,/^EOD/p'
+--- stdout
+set title "rate of each unit against the target 0.200 (exact limits; no\nover-dispersion); not drawn: 1 with total 0"
+$limits << EOD
+50 0.1 0.32 0.06 0.36
+100 0.13 0.28 0.1 0.31
+200 0.15 0.26 0.13 0.28
+300 0.16 0.25 0.14 0.27
+EOD
+$out0 << EOD
+200 0.205
+EOD
+$out1 << EOD
+100 0.3
+EOD
+$out2 << EOD
+50 0.04
+300 0.3
+EOD
+$labels << EOD
+300 0.3 "E"
+50 0.04 "B"
+100 0.3 "A"
+EOD
+
+=== funnel: stop and search by ethnicity through disp-funnel (arrest rates 11982/54532 = 0.219724 ... against 44335/266153 = 0.174092, every group outside 99.8%); --limits draws disp-funnel's curves (200 sizes from 5259 to 167229), --per scales rates and the target, over-dispersion is in the title
+cmd: f=fixtures/stop-search-2016-17.csv; l=/tmp/disp-plot-l.$$; disp-funnel -e arrests -n searches --limits $f > $l; disp-funnel -e arrests -n searches $f | disp-plot funnel --limits $l --per 100 | sed -n '/^\$out2/,/^EOD/p;/^set title/p;/^plot/p'; disp-funnel -e arrests -n searches $f | disp-plot funnel --limits $l | sed -n '/^\$limits/,/^EOD/p' | sed '1d;$d' | sed -n '1p;$p;$='; disp-funnel -e arrests -n searches --overdispersion multiplicative $f | disp-plot funnel | grep '^set title'; rm -f $l
+--- stdout
+set title "rate of each ethnicity against the target 17.4 (exact limits; no\nover-dispersion)"
+$out2 << EOD
+54532 21.9724
+167229 16.005
+28768 16.1881
+10365 20.4245
+5259 15.4782
+EOD
+plot 17.4092 with lines lw 2 lc rgb "#000000" title "target 17.4", \
+5259 0.163806 0.184494 0.158018 0.190519
+167229 0.172273 0.175914 0.171229 0.176966
+200
+set title "rate of each ethnicity against the target 0.174 (exact limits;\nmultiplicative over-dispersion, phi 226)"
+
+=== funnel: gnuplot draws it; the SVG names the units and the levels
+cmd: t=/tmp/disp-plot-f.$$; disp-funnel -e arrests -n searches fixtures/stop-search-2016-17.csv | disp-plot funnel -o $t.svg && for w in Black White Asian Mixed Other '95% limits' '99.8% limits' 'target 0.174' 'outside 99.8% (5)'; do grep -q "$w" $t.svg && echo "svg: $w"; done; rm -f $t.svg
+--- stdout
+svg: Black
+svg: White
+svg: Asian
+svg: Mixed
+svg: Other
+svg: 95% limits
+svg: 99.8% limits
+svg: target 0.174
+svg: outside 99.8% (5)
+
+=== funnel: a table that is not disp-funnel's, a limits table without a level of the units', and options of other charts are errors
+cmd: f=$PWD/fixtures/stop-search-2016-17.csv; d=$(mktemp -d); cd $d; printf 'g,rr,rr_lo,rr_hi\nA,1,0.5,2\n' | disp-plot funnel; echo "exit $?"; disp-funnel -e arrests -n searches --limits --levels 0.9 $f > l.csv; disp-funnel -e arrests -n searches $f | disp-plot funnel --limits l.csv; echo "exit $?"; cd /; rm -rf $d; disp-plot forest --limits x /dev/null 2>&1 | head -1; disp-plot funnel -c rr /dev/null 2>&1 | head -1
+--- stdout
+exit 65
+exit 65
+disp-plot: --limits is for funnel charts
+disp-plot: -c is not for funnel charts
+--- stderr
+disp-plot: stdin:1: no column 'total' or 'expected': a funnel chart draws disp-funnel's output
+disp-plot: l.csv:1: unknown column 'lo_95' (columns: total, target, lo_90, hi_90, phi, tau2, overdispersion, method)
