@@ -124,16 +124,17 @@ static int conditional(double x1, double n1, double x2, double n2,
 {
 	if (bad_args(x1, n1, x2, n2, level))
 		return DSP_EDOM;
-	double m = x1 + x2;
+	double slo, shi;
+	dsp_nch_support(x1, n1, x2, n2, &slo, &shi);
 	*lo = 0;
 	*hi = INFINITY;
 	/* At the ends of the support a tail is 1 at every psi. */
 	struct tail_eq l = {x1, n1, x2, n2, log((1 - level) / 2), +1, mid};
 	struct tail_eq u = l;
 	u.dir = -1;
-	if (x1 > fmax(0, m - n2))
+	if (x1 > slo)
 		*lo = solve(&l);
-	if (x1 < fmin(n1, m))
+	if (x1 < shi)
 		*hi = solve(&u);
 	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
 }
@@ -151,19 +152,21 @@ int dsp_or_midp(double x1, double n1, double x2, double n2, double level,
 }
 
 /*
- * The (1,1) cell of the table with row totals r1, r2, first column total
- * c1 and odds ratio psi: the root in [max(0, c1 - r2), min(r1, c1)] of
- * c (r2 - c1 + c) = psi (r1 - c)(c1 - c), a quadratic; divided by psi when
+ * The (1,1) cell of the table with first row total r1, first column total
+ * c1, r2 - c1 = e (the second row total less c1, passed as the difference
+ * of two observed cells, which stays exact where the totals do not) and
+ * odds ratio psi: the root in [max(0, -e), min(r1, c1)] of
+ * c (e + c) = psi (r1 - c)(c1 - c), a quadratic; divided by psi when
  * psi > 1 so that nothing overflows.
  */
-static double fitted_cell(double r1, double r2, double c1, double psi)
+static double fitted_cell(double r1, double c1, double e, double psi)
 {
-	double lo = fmax(0, c1 - r2), hi = fmin(r1, c1);
+	double lo = fmax(0, -e), hi = fmin(r1, c1);
 	double A, B, C;
 	if (psi <= 1)
-		A = 1 - psi, B = r2 - c1 + psi * (r1 + c1), C = -psi * r1 * c1;
+		A = 1 - psi, B = e + psi * (r1 + c1), C = -psi * r1 * c1;
 	else
-		A = 1 / psi - 1, B = (r2 - c1) / psi + r1 + c1, C = -r1 * c1;
+		A = 1 / psi - 1, B = e / psi + r1 + c1, C = -r1 * c1;
 	double c;
 	if (A == 0) {
 		c = -C / B;
@@ -186,21 +189,22 @@ static double fitted_cell(double r1, double r2, double c1, double psi)
  */
 double dsp_or_score_stat(double x1, double n1, double x2, double n2, double psi)
 {
-	double m = x1 + x2, N = n1 + n2, k = N - m;
 	double obs[4] = {x1, n1 - x1, x2, n2 - x2};
-	double t = fitted_cell(n1, n2, m, psi), c[4] = {t, n1 - t, m - t, n2 - m + t};
+	double m = x1 + x2, k = obs[1] + obs[3];  /* column totals */
+	double t = fitted_cell(n1, m, obs[3] - obs[0], psi);
+	double c[4] = {t, n1 - t, m - t, obs[3] - obs[0] + t};
 	int s = 0;
 	for (int i = 1; i < 4; i++)
 		if (c[i] < c[s])
 			s = i;
 	/* Cell s solved in its own orientation: swapping the columns or
 	 * the rows of the table inverts the odds ratio. */
-	double rs = s < 2 ? n1 : n2, ro = s < 2 ? n2 : n1, cs = s % 2 ? k : m;
-	double v = fitted_cell(rs, ro, cs, s == 1 || s == 2 ? 1 / psi : psi);
+	double rs = s < 2 ? n1 : n2, cs = s % 2 ? k : m, e = obs[s ^ 3] - obs[s];
+	double v = fitted_cell(rs, cs, e, s == 1 || s == 2 ? 1 / psi : psi);
 	c[s] = v;
 	c[s ^ 1] = rs - v;          /* same row */
 	c[s ^ 2] = cs - v;          /* same column */
-	c[s ^ 3] = ro - cs + v;     /* opposite */
+	c[s ^ 3] = e + v;           /* opposite */
 	double d = obs[s] - v;
 	return d * d * (1 / c[0] + 1 / c[1] + 1 / c[2] + 1 / c[3]);
 }
@@ -215,9 +219,8 @@ int dsp_or_mn(double x1, double n1, double x2, double n2, double level,
 		       DSP_SCALE_LOG};
 	*lo = 0;
 	*hi = INFINITY;
-	double m = x1 + x2;
-	if (m == 0 || m == N)
-		return DSP_OK;
+	if ((x1 == 0 && x2 == 0) || (x1 == n1 && x2 == n2))
+		return DSP_OK;  /* no events, or no non-events, at all */
 	/* A zero cell puts the estimate (and that bound) at 0 or inf; the
 	 * other bound is searched from Gart's estimate. */
 	int zero_lo = x1 == 0 || x2 == n2, zero_hi = x1 == n1 || x2 == 0;
@@ -231,36 +234,12 @@ int dsp_or_mn(double x1, double n1, double x2, double n2, double level,
 	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
 }
 
-/*
- * The two-sided minimum-likelihood p-value of x1 under odds ratio e^u: the
- * probability of the tables no more probable than the observed one
- * (within 1e-7 relative, as Fisher's test), found as in dsp_test_fisher by
- * bisecting for the cut point on the far side of the mode.
- */
+/* The two-sided minimum-likelihood p-value of x1 under odds ratio e^u
+ * (Fisher's test at psi = e^u). */
 static double minlike_p(double x1, double n1, double x2, double n2, double u)
 {
 	dsp_nch d = dsp_nch_make(x1, n1, x2, n2, u);
-	double cut = dsp_nch_ld(&d, x1) + log1p(1e-7), p;
-	if (dsp_nch_ld(&d, d.mode) <= cut)
-		return 1;
-	if (x1 < d.mode) {
-		double a = d.mode, b = d.hi + 1;  /* ld(a) > cut >= ld(b) */
-		while (b - a > 1) {
-			double c = floor(a + (b - a) / 2);
-			if (dsp_nch_ld(&d, c) <= cut) b = c; else a = c;
-		}
-		p = exp(dsp_nch_ltail(&d, x1, -1)) +
-		    (b <= d.hi ? exp(dsp_nch_ltail(&d, b, +1)) : 0);
-	} else {
-		double a = d.lo - 1, b = d.mode;  /* ld(a) <= cut < ld(b) */
-		while (b - a > 1) {
-			double c = floor(a + (b - a) / 2);
-			if (dsp_nch_ld(&d, c) <= cut) a = c; else b = c;
-		}
-		p = exp(dsp_nch_ltail(&d, x1, +1)) +
-		    (a >= d.lo ? exp(dsp_nch_ltail(&d, a, -1)) : 0);
-	}
-	return p > 1 ? 1 : p;
+	return dsp_nch_minlike(&d, x1);
 }
 
 /* The boundary between a rejected u (`out`) and an accepted one (`in`),
@@ -302,12 +281,15 @@ static double bp_end(double x1, double n1, double x2, double n2, double alpha,
 {
 	double w = in > out ? 1 : -1, slo = d0->lo, shi = d0->hi;
 	if (shi - slo <= DSP_BP_EXACT) {
-		double *u = malloc((size_t)(shi - slo) * sizeof *u);
-		size_t n = 0;
+		/* An integer count of tables: a double k would stop advancing
+		 * at 2^53. */
+		size_t count = (size_t)(shi - slo), n = 0;
+		double *u = malloc(count * sizeof *u);
 		if (!u)
 			return NAN;
 		double c = dsp_nch_ld(d0, x1) + log1p(1e-7);
-		for (double k = slo; k <= shi; k++) {
+		for (size_t i = 0; i <= count; i++) {
+			double k = slo + (double)i;
 			double uk = (dsp_nch_ld(d0, k) - c) / (x1 - k);
 			if (k != x1 && (uk - out) * w > 0 && (in - uk) * w > 0)
 				u[n++] = uk;
@@ -359,14 +341,16 @@ int dsp_or_baptista_pike(double x1, double n1, double x2, double n2,
 		return DSP_EDOM;
 	*lo = 0;
 	*hi = INFINITY;
-	double alpha = 1 - level, m = x1 + x2;
-	double slo = fmax(0, m - n2), shi = fmin(n1, m);
+	double alpha = 1 - level, slo, shi;
+	dsp_nch_support(x1, n1, x2, n2, &slo, &shi);
 	if (slo == shi)
 		return DSP_OK;  /* one table only */
 	dsp_nch d0 = dsp_nch_make(x1, n1, x2, n2, 0);
-	/* Where x1 is the most probable table p = 1: an accepted start. */
-	double mlo = x1 > slo ? lc(&d0, x1 - 1) - lc(&d0, x1) : -INFINITY;
-	double mhi = x1 < shi ? lc(&d0, x1) - lc(&d0, x1 + 1) : INFINITY;
+	/* Where x1 is the most probable table p = 1: an accepted start.  The
+	 * two ends are log ratios of neighbours, formed directly: near 2^53
+	 * they differ by about 1/n, below the rounding of lc itself. */
+	double mlo = x1 > slo ? -dsp_nch_lratio(&d0, x1 - 1) : -INFINITY;
+	double mhi = x1 < shi ? -dsp_nch_lratio(&d0, x1) : INFINITY;
 	double umode = isinf(mlo) ? mhi : isinf(mhi) ? mlo : mlo + (mhi - mlo) / 2;
 	/*
 	 * Where everything beyond is rejected.  Table k < x1 joins those as
