@@ -329,31 +329,50 @@ double dsp_nch_ltail(const dsp_nch *d, double k, int dir)
 }
 
 /*
- * The density rises to the mode and falls after it, so the tables no more
- * probable than k are two tails: bisect for the cut point on each side
- * (none where even the end of the support is above the cut), then sum each
- * tail outward from it.
+ * The density rises to the mode and falls after it, so the tables more
+ * probable than the cut are one interval: bisect for its ends on each side
+ * of the mode (to the end of the support where even that is above the cut).
  */
-double dsp_nch_minlike(const dsp_nch *d, double k)
+void dsp_nch_cut(const dsp_nch *d, double k, double *cl, double *cr)
 {
-	double cut = dsp_nch_ld(d, k) + log1p(1e-7), p = 0;
-	if (dsp_nch_ld(d, d->mode) <= cut)
-		return 1;  /* k is as probable as any table */
+	double cut = dsp_nch_ld(d, k) + log1p(1e-7);
+	if (dsp_nch_ld(d, d->mode) <= cut) {
+		*cl = d->mode + 1, *cr = d->mode;  /* empty: k is as probable as any */
+		return;
+	}
+	*cl = d->lo;
 	if (dsp_nch_ld(d, d->lo) <= cut) {
 		double a = d->lo, b = d->mode;  /* ld(a) <= cut < ld(b) */
 		while (b - a > 1) {
 			double c = floor(a + (b - a) / 2);
 			if (dsp_nch_ld(d, c) <= cut) a = c; else b = c;
 		}
-		p += exp(dsp_nch_ltail(d, a, -1));
+		*cl = b;
 	}
+	*cr = d->hi;
 	if (dsp_nch_ld(d, d->hi) <= cut) {
 		double a = d->mode, b = d->hi;  /* ld(a) > cut >= ld(b) */
 		while (b - a > 1) {
 			double c = floor(a + (b - a) / 2);
 			if (dsp_nch_ld(d, c) <= cut) b = c; else a = c;
 		}
-		p += exp(dsp_nch_ltail(d, b, +1));
+		*cr = a;
 	}
+}
+
+/* Each tail summed outward from its start (dsp_nch_ltail). */
+double dsp_nch_outside(const dsp_nch *d, double cl, double cr)
+{
+	if (cl > cr)
+		return 1;
+	double p = (cl > d->lo ? exp(dsp_nch_ltail(d, cl - 1, -1)) : 0) +
+		   (cr < d->hi ? exp(dsp_nch_ltail(d, cr + 1, +1)) : 0);
 	return p > 1 ? 1 : p;
+}
+
+double dsp_nch_minlike(const dsp_nch *d, double k)
+{
+	double cl, cr;
+	dsp_nch_cut(d, k, &cl, &cr);
+	return dsp_nch_outside(d, cl, cr);
 }

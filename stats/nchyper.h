@@ -54,6 +54,13 @@ double dsp_nch_ltail(const dsp_nch *d, double k, int dir);
  * as R's fisher.test); 1 where k is as probable as any. */
 double dsp_nch_minlike(const dsp_nch *d, double k);
 
+/* The tables more probable than that: the interval [*cl, *cr] of the
+ * support (empty, *cl > *cr, where k is as probable as any). */
+void dsp_nch_cut(const dsp_nch *d, double k, double *cl, double *cr);
+
+/* P(X < cl) + P(X > cr): 1 when cl > cr. */
+double dsp_nch_outside(const dsp_nch *d, double cl, double cr);
+
 /* Loader's bd0(x + dl, x) = (x + dl) log(1 + dl/x) - dl, from the
  * difference dl itself, so that it stays exact where x + dl is not a
  * double (a real dl at x near 2^53). */

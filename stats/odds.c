@@ -26,7 +26,6 @@
 
 #include <float.h>
 #include <math.h>
-#include <stdlib.h>
 
 static int bad_args(double x1, double n1, double x2, double n2, double level)
 {
@@ -234,89 +233,95 @@ int dsp_or_mn(double x1, double n1, double x2, double n2, double level,
 	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
 }
 
-/* The two-sided minimum-likelihood p-value of x1 under odds ratio e^u
- * (Fisher's test at psi = e^u). */
-static double minlike_p(double x1, double n1, double x2, double n2, double u)
+/*
+ * Baptista-Pike.  At u = log psi the p-value is the probability of the
+ * tables outside the interval C(u) of tables more probable than x1 (within
+ * 1e-7).  As u grows, tables k < x1 leave C(u) (at u_k =
+ * (lc(k) - lc(x1) - log(1 + 1e-7)) / (x1 - k)) and tables k > x1 join it,
+ * so for u in [ua, ub] C(u) contains C* = (C(ub) left of x1) u (C(ua)
+ * right of x1); C(u) never holds x1, so one of the two is empty.  The
+ * probability of a fixed interval is unimodal in u (the family is totally
+ * positive in (k, u): Karlin 1968, variation diminishing), so
+ * p(u) <= 1 - P_u(C*) <= the larger of its values at ua and ub: a bound on
+ * p over the whole stretch from two evaluations.  Where C is the same at
+ * both ends the bound is p itself, quasi-convex there.
+ */
+struct bp {
+	double x1, n1, x2, n2, alpha;
+};
+
+struct bp_pt {
+	double u, cl, cr, p;  /* C(u) = [cl, cr], p(u) */
+};
+
+static double bp_outside(const struct bp *b, double u, double cl, double cr)
 {
-	dsp_nch d = dsp_nch_make(x1, n1, x2, n2, u);
-	return dsp_nch_minlike(&d, x1);
+	dsp_nch d = dsp_nch_make(b->x1, b->n1, b->x2, b->n2, u);
+	return dsp_nch_outside(&d, cl, cr);
 }
 
-/* The boundary between a rejected u (`out`) and an accepted one (`in`),
- * by bisection; their distance is small enough that p crosses once. */
-static double bp_cross(double x1, double n1, double x2, double n2,
-		       double alpha, double out, double in)
+static struct bp_pt bp_at(const struct bp *b, double u)
+{
+	dsp_nch d = dsp_nch_make(b->x1, b->n1, b->x2, b->n2, u);
+	struct bp_pt t = {u, 0, 0, 0};
+	dsp_nch_cut(&d, b->x1, &t.cl, &t.cr);
+	t.p = dsp_nch_outside(&d, t.cl, t.cr);
+	return t;
+}
+
+/* Where the segment's fixed-C p-value crosses alpha between a rejected
+ * u (`out`) and an accepted one (`in`): quasi-convex there, so once. */
+static double bp_cross(const struct bp *b, double out, double in,
+		       double cl, double cr)
 {
 	for (;;) {
 		double c = out + (in - out) / 2;
-		if (c == out || c == in)
-			return c;
-		if (minlike_p(x1, n1, x2, n2, c) > alpha) in = c; else out = c;
+		if (c == out || c == in || fabs(in - out) <= DBL_EPSILON)
+			return in;
+		if (bp_outside(b, c, cl, cr) > b->alpha) in = c; else out = c;
 	}
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
 }
 
 /*
- * The end of the acceptance set {u : p(u) > alpha} nearest to `out` on
- * the segment from `out` (rejected, as is everything beyond) to `in`
- * (accepted).  p(u) jumps where table k joins or leaves the tables as
- * improbable as x1, at u_k = (lc(k) - lc(x1) - log(1 + 1e-7)) / (x1 - k);
- * between jumps the tables not in that set are one interval, whose
- * probability is unimodal in u (the family is totally positive), so each
- * accepted stretch touches a jump.  With at most DSP_BP_EXACT tables in
- * the support we test both sides of every jump from `out` inward: the
- * first accepted side gives the end, at the jump or at the single
- * crossing just before it.  Beyond that, a grid of 256 steps stands in
- * (a stretch narrower than a step could be missed).
+ * The accepted u nearest to A (rejected, as is everything beyond it) on
+ * the way to B, to a resolution of DBL_EPSILON in u (relative in psi):
+ * branch and bound, the stretch nearer A first; a stretch whose bound is
+ * at most alpha holds no accepted u.  NaN if none.
  */
-#define DSP_BP_EXACT 10000
-
-static double bp_end(double x1, double n1, double x2, double n2, double alpha,
-		     double out, double in, const dsp_nch *d0)
+static double bp_first(const struct bp *b, struct bp_pt A, struct bp_pt B)
 {
-	double w = in > out ? 1 : -1, slo = d0->lo, shi = d0->hi;
-	if (shi - slo <= DSP_BP_EXACT) {
-		/* An integer count of tables: a double k would stop advancing
-		 * at 2^53. */
-		size_t count = (size_t)(shi - slo), n = 0;
-		double *u = malloc(count * sizeof *u);
-		if (!u)
-			return NAN;
-		double c = dsp_nch_ld(d0, x1) + log1p(1e-7);
-		for (size_t i = 0; i <= count; i++) {
-			double k = slo + (double)i;
-			double uk = (dsp_nch_ld(d0, k) - c) / (x1 - k);
-			if (k != x1 && (uk - out) * w > 0 && (in - uk) * w > 0)
-				u[n++] = uk;
-		}
-		qsort(u, n, sizeof *u, cmp_double);
-		double prev = out, r = NAN;  /* prev: rejected */
-		for (size_t i = 0; i < n && isnan(r); i++) {
-			double b = u[w > 0 ? i : n - 1 - i];
-			double d = 1e-9 * fmax(1, fabs(b));
-			if (minlike_p(x1, n1, x2, n2, b - w * d) > alpha)
-				r = bp_cross(x1, n1, x2, n2, alpha, prev, b - w * d);
-			else if (minlike_p(x1, n1, x2, n2, b + w * d) > alpha)
-				r = b;
-			prev = b + w * d;
-		}
-		free(u);
-		return isnan(r) ? bp_cross(x1, n1, x2, n2, alpha, prev, in) : r;
+	const struct bp_pt *L = A.u < B.u ? &A : &B, *H = A.u < B.u ? &B : &A;
+	double cl = 1, cr = 0, bound = 1;  /* C* = [cl, cr], empty at first */
+	if (H->cl <= H->cr && H->cr < b->x1)
+		cl = H->cl, cr = H->cr;
+	else if (L->cl <= L->cr && L->cl > b->x1)
+		cl = L->cl, cr = L->cr;
+	if (cl <= cr) {
+		double pa = cl == A.cl && cr == A.cr ? A.p : bp_outside(b, A.u, cl, cr);
+		double pb = cl == B.cl && cr == B.cr ? B.p : bp_outside(b, B.u, cl, cr);
+		bound = fmax(pa, pb);
 	}
-	const int steps = 256;
-	double prev = out;
-	for (int i = 1; i <= steps; i++) {
-		double u = out + (in - out) * i / steps;
-		if (minlike_p(x1, n1, x2, n2, u) > alpha)
-			return bp_cross(x1, n1, x2, n2, alpha, prev, u);
-		prev = u;
-	}
-	return in;
+	if (!(bound > b->alpha))
+		return NAN;
+	if (A.cl == B.cl && A.cr == B.cr)  /* one stretch of the same C */
+		return B.p > b->alpha ? bp_cross(b, A.u, B.u, A.cl, A.cr) : NAN;
+	double m = A.u + (B.u - A.u) / 2;
+	if (m == A.u || m == B.u || fabs(B.u - A.u) <= DBL_EPSILON)
+		return B.p > b->alpha ? B.u : NAN;
+	struct bp_pt M = bp_at(b, m);
+	double r = bp_first(b, A, M);
+	if (!isnan(r))
+		return r;
+	return M.p > b->alpha ? M.u : bp_first(b, M, B);
+}
+
+/* The end of the accepted set on the side of `out` (rejected, as is all
+ * beyond it), searched towards `in` (accepted); `in` itself if the search
+ * finds nothing nearer. */
+static double bp_end(const struct bp *b, double out, double in)
+{
+	double r = bp_first(b, bp_at(b, out), bp_at(b, in));
+	return isnan(r) ? in : r;
 }
 
 /* The root in u of log P(X >= x1) = log alpha (dir +1) or of
@@ -360,6 +365,7 @@ int dsp_or_baptista_pike(double x1, double n1, double x2, double n2,
 	 * mirrors this.
 	 */
 	int rc = DSP_OK;
+	struct bp b = {x1, n1, x2, n2, alpha};
 	if (x1 > slo) {
 		double u1 = tail_at(x1, n1, x2, n2, alpha, +1);
 		double u2 = (lc(&d0, slo) - lc(&d0, x1)) / (x1 - slo) - 2e-7;
@@ -368,7 +374,7 @@ int dsp_or_baptista_pike(double x1, double n1, double x2, double n2,
 		if (isnan(out))
 			rc = DSP_ENOCONV;
 		else
-			*lo = exp(bp_end(x1, n1, x2, n2, alpha, out, umode, &d0));
+			*lo = exp(bp_end(&b, out, umode));
 	}
 	if (x1 < shi) {
 		double u1 = tail_at(x1, n1, x2, n2, alpha, -1);
@@ -378,7 +384,7 @@ int dsp_or_baptista_pike(double x1, double n1, double x2, double n2,
 		if (isnan(out))
 			rc = DSP_ENOCONV;
 		else
-			*hi = exp(bp_end(x1, n1, x2, n2, alpha, out, umode, &d0));
+			*hi = exp(bp_end(&b, out, umode));
 	}
 	return rc;
 }
