@@ -150,6 +150,8 @@ int main(int argc, char **argv)
 	run_file(dir, "ptrate.csv", ONE, dsp_pt_ci_methods, 0);
 	run_file(dir, "ptratio.csv", PAIR, dsp_pt_ratio_methods, 0);
 	run_file(dir, "pttest.csv", TEST, dsp_pt_test_methods, 0);
+	run_file(dir, "huge-odds.csv", PAIR, dsp_odds_methods, 0);
+	run_file(dir, "huge-odds-test2x2.csv", TEST, dsp_test_methods, 0);
 	printf("# %-14s %-12s %7s  %-10s  %s\n", "method", "file", "tables",
 	       "max relerr", "reference");
 	for (size_t i = 0; i < nacc; i++)
