@@ -155,11 +155,12 @@ class NCH:
             if self.lw(kp + d * x) - lk < -90:
                 break
             x *= 3
-        integral, err = quad(f, pts, method='gauss-legendre', error=True)
-        if err > TOL * integral:   # finer pieces
+        for _ in range(4):   # finer pieces until the estimate converges
+            integral, err = quad(f, pts, method='gauss-legendre', error=True)
+            if err <= TOL * integral:
+                break
             pts = [pts[0]] + [p for a, b in zip(pts, pts[1:])
                               for p in (a + (b - a) / 3, a + 2 * (b - a) / 3, b)]
-            integral, err = quad(f, pts, method='gauss-legendre', error=True)
         tot = integral + mpf(1) / 2
         for j in range(1, 11):
             term = bernoulli(2 * j) / factorial(2 * j) * fd[2 * j - 1]
@@ -167,7 +168,8 @@ class NCH:
             if j >= 3 and abs(term) < TOL * tot:
                 break
         if abs(term) > TOL * tot or err > TOL * tot:
-            raise ValueError("Euler-Maclaurin did not converge: %s %s" % (term, err))
+            raise ValueError("Euler-Maclaurin did not converge at %s (u %s): %s %s %s"
+                             % (kp, self.u, term, err, tot))
         return tot
 
     def lp(self, k):
@@ -429,7 +431,11 @@ def bp_ci(x1, n1, x2, n2, level):
         return mpf(0), mpf('inf')
     if h0.hi - h0.lo <= 60:
         return bp_small(x1, n1, x2, n2, level, h0)
-    b = BP(x1, n1, x2, n2, level)
+    return bp_search(BP(x1, n1, x2, n2, level), h0, x1)
+
+
+def bp_search(b, h0, x1):
+    n1, n2, x2 = h0.n1, h0.n2, h0.x2
     # where x1 is the mode: p = 1
     ml = -h0.lratio(x1 - 1) if x1 > h0.lo else None
     mh = -h0.lratio(x1) if x1 < h0.hi else None
@@ -440,13 +446,18 @@ def bp_ci(x1, n1, x2, n2, level):
         if x1 == end:
             res.append(mpf(0) if d < 0 else mpf('inf'))
             continue
-        # outward until everything beyond is rejected: p <= P(X >= x1)
-        # (lower end) and the far end of the support is in the cut set
+        # Outward until everything beyond is rejected.  Lower end: table
+        # k < x1 is more probable than x1 (within 1e-7) for u < u_k =
+        # (lw0(k) - lw0(x1) - TAU)/(x1 - k) >= (lw0(lo) - lw0(x1))/(x1 - lo)
+        # - 1e-7 (lw0 concave); below that every table but those >= x1
+        # is, so p = P(X >= x1), which rises with u: once that is below
+        # alpha, all below is rejected.  The upper end mirrors it.
+        with hi_prec():
+            edge = (h0.lw(end) - h0.lw(x1)) / (x1 - end) + d * 2 * mpf(10) ** -7
         s = se
         out = inn + d * s
         while True:
-            h = b.nch(out)
-            if h.tail(x1, -d) < b.alpha / 2 and h.lw(end) <= h.lw(x1) + TAU:
+            if (out - edge) * d > 0 and b.nch(out).tail(x1, -d) < b.alpha:
                 break
             s *= 2
             out = inn + d * s
@@ -489,6 +500,11 @@ CASES = [
     (123456789012, T12, 987654, 8000000, (0.95,), False),
     (5 * 10 ** 9, 10 ** 10, 5 * 10 ** 9 + 10 ** 5, 10 ** 10, (0.95,), True),
     (123456, 10 ** 14, 100, 10 ** 9, (0.95,), False),
+    # where the tails start to be summed by Euler-Maclaurin (sd 100 to 3000)
+    (100000, 400000, 101000, 400000, (0.95,), True),
+    (1000000, 4000000, 1003000, 4000000, (0.95,), False),
+    (40000000, 160000000, 40020000, 160000000, (0.95,), False),
+    (2000000, 10 ** 9, 30000, 10 ** 7, (0.95,), False),
     (5 * 10 ** 13, 10 ** 14, 5 * 10 ** 13 + 10 ** 7, 10 ** 14, (0.95,), False),
 ]
 
@@ -551,10 +567,30 @@ def one_case(case):
     return rows_t, rows_o
 
 
+def check_bp():
+    """Branch and bound against bp.py's segment walk (support <= 60)."""
+    worst = 0
+    for x1, n1, x2, n2 in ((2, 14, 1, 11), (5, 20, 12, 25), (1, 30, 20, 25),
+                           (9, 40, 3, 41)):
+        for level in (0.5, 0.95, 0.999):
+            ref = bp_small(x1, n1, x2, n2, level, None)
+            b = BP(x1, n1, x2, n2, level)
+            h0 = NCH(x1, n1, x2, n2, 0)
+            got = bp_search(b, h0, x1)
+            for g, r in zip(got, ref):
+                if r not in (0, mpf('inf')):
+                    worst = max(worst, abs(g / r - 1))
+                elif g != r:
+                    worst = mpf('inf')
+    print("huge_odds: baptista-pike branch and bound vs bp.py's segment walk, "
+          "12 intervals: %.2g" % float(worst))
+
+
 def main():
     outdir = sys.argv[1] if len(sys.argv) > 1 else "fixtures/refs"
     t0 = time.time()
     check_em()
+    check_bp()
     with Pool(2) as pool:  # two cores, shared: no more
         done = pool.map(one_case, CASES, chunksize=1)
     rows_t = [r for t, _ in done for r in t]
