@@ -89,7 +89,9 @@ static double tail_minus(double u, void *vp)
 	double l = dsp_nch_ltail(&d, e->x1, e->dir);
 	if (e->mid)  /* tail - P(x1)/2 = tail (1 - P(x1) / (2 tail)) */
 		l += log1p(-exp(dsp_nch_ld(&d, e->x1) - l) / 2);
-	return l - e->target;
+	/* A tail below the doubles is -inf: keep it finite for Brent (whose
+	 * GSL default would abort), with its sign. */
+	return fmax(l - e->target, -DBL_MAX);
 }
 
 /*
