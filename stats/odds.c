@@ -26,7 +26,6 @@
 
 #include <float.h>
 #include <math.h>
-#include <stdlib.h>
 
 static int bad_args(double x1, double n1, double x2, double n2, double level)
 {
@@ -90,7 +89,9 @@ static double tail_minus(double u, void *vp)
 	double l = dsp_nch_ltail(&d, e->x1, e->dir);
 	if (e->mid)  /* tail - P(x1)/2 = tail (1 - P(x1) / (2 tail)) */
 		l += log1p(-exp(dsp_nch_ld(&d, e->x1) - l) / 2);
-	return l - e->target;
+	/* A tail below the doubles is -inf: keep it finite for Brent (whose
+	 * GSL default would abort), with its sign. */
+	return fmax(l - e->target, -DBL_MAX);
 }
 
 /*
@@ -124,16 +125,17 @@ static int conditional(double x1, double n1, double x2, double n2,
 {
 	if (bad_args(x1, n1, x2, n2, level))
 		return DSP_EDOM;
-	double m = x1 + x2;
+	double slo, shi;
+	dsp_nch_support(x1, n1, x2, n2, &slo, &shi);
 	*lo = 0;
 	*hi = INFINITY;
 	/* At the ends of the support a tail is 1 at every psi. */
 	struct tail_eq l = {x1, n1, x2, n2, log((1 - level) / 2), +1, mid};
 	struct tail_eq u = l;
 	u.dir = -1;
-	if (x1 > fmax(0, m - n2))
+	if (x1 > slo)
 		*lo = solve(&l);
-	if (x1 < fmin(n1, m))
+	if (x1 < shi)
 		*hi = solve(&u);
 	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
 }
@@ -151,19 +153,21 @@ int dsp_or_midp(double x1, double n1, double x2, double n2, double level,
 }
 
 /*
- * The (1,1) cell of the table with row totals r1, r2, first column total
- * c1 and odds ratio psi: the root in [max(0, c1 - r2), min(r1, c1)] of
- * c (r2 - c1 + c) = psi (r1 - c)(c1 - c), a quadratic; divided by psi when
+ * The (1,1) cell of the table with first row total r1, first column total
+ * c1, r2 - c1 = e (the second row total less c1, passed as the difference
+ * of two observed cells, which stays exact where the totals do not) and
+ * odds ratio psi: the root in [max(0, -e), min(r1, c1)] of
+ * c (e + c) = psi (r1 - c)(c1 - c), a quadratic; divided by psi when
  * psi > 1 so that nothing overflows.
  */
-static double fitted_cell(double r1, double r2, double c1, double psi)
+static double fitted_cell(double r1, double c1, double e, double psi)
 {
-	double lo = fmax(0, c1 - r2), hi = fmin(r1, c1);
+	double lo = fmax(0, -e), hi = fmin(r1, c1);
 	double A, B, C;
 	if (psi <= 1)
-		A = 1 - psi, B = r2 - c1 + psi * (r1 + c1), C = -psi * r1 * c1;
+		A = 1 - psi, B = e + psi * (r1 + c1), C = -psi * r1 * c1;
 	else
-		A = 1 / psi - 1, B = (r2 - c1) / psi + r1 + c1, C = -r1 * c1;
+		A = 1 / psi - 1, B = e / psi + r1 + c1, C = -r1 * c1;
 	double c;
 	if (A == 0) {
 		c = -C / B;
@@ -186,21 +190,22 @@ static double fitted_cell(double r1, double r2, double c1, double psi)
  */
 double dsp_or_score_stat(double x1, double n1, double x2, double n2, double psi)
 {
-	double m = x1 + x2, N = n1 + n2, k = N - m;
 	double obs[4] = {x1, n1 - x1, x2, n2 - x2};
-	double t = fitted_cell(n1, n2, m, psi), c[4] = {t, n1 - t, m - t, n2 - m + t};
+	double m = x1 + x2, k = obs[1] + obs[3];  /* column totals */
+	double t = fitted_cell(n1, m, obs[3] - obs[0], psi);
+	double c[4] = {t, n1 - t, m - t, obs[3] - obs[0] + t};
 	int s = 0;
 	for (int i = 1; i < 4; i++)
 		if (c[i] < c[s])
 			s = i;
 	/* Cell s solved in its own orientation: swapping the columns or
 	 * the rows of the table inverts the odds ratio. */
-	double rs = s < 2 ? n1 : n2, ro = s < 2 ? n2 : n1, cs = s % 2 ? k : m;
-	double v = fitted_cell(rs, ro, cs, s == 1 || s == 2 ? 1 / psi : psi);
+	double rs = s < 2 ? n1 : n2, cs = s % 2 ? k : m, e = obs[s ^ 3] - obs[s];
+	double v = fitted_cell(rs, cs, e, s == 1 || s == 2 ? 1 / psi : psi);
 	c[s] = v;
 	c[s ^ 1] = rs - v;          /* same row */
 	c[s ^ 2] = cs - v;          /* same column */
-	c[s ^ 3] = ro - cs + v;     /* opposite */
+	c[s ^ 3] = e + v;           /* opposite */
 	double d = obs[s] - v;
 	return d * d * (1 / c[0] + 1 / c[1] + 1 / c[2] + 1 / c[3]);
 }
@@ -215,9 +220,8 @@ int dsp_or_mn(double x1, double n1, double x2, double n2, double level,
 		       DSP_SCALE_LOG};
 	*lo = 0;
 	*hi = INFINITY;
-	double m = x1 + x2;
-	if (m == 0 || m == N)
-		return DSP_OK;
+	if ((x1 == 0 && x2 == 0) || (x1 == n1 && x2 == n2))
+		return DSP_OK;  /* no events, or no non-events, at all */
 	/* A zero cell puts the estimate (and that bound) at 0 or inf; the
 	 * other bound is searched from Gart's estimate. */
 	int zero_lo = x1 == 0 || x2 == n2, zero_hi = x1 == n1 || x2 == 0;
@@ -232,109 +236,94 @@ int dsp_or_mn(double x1, double n1, double x2, double n2, double level,
 }
 
 /*
- * The two-sided minimum-likelihood p-value of x1 under odds ratio e^u: the
- * probability of the tables no more probable than the observed one
- * (within 1e-7 relative, as Fisher's test), found as in dsp_test_fisher by
- * bisecting for the cut point on the far side of the mode.
+ * Baptista-Pike.  At u = log psi the p-value is the probability of the
+ * tables outside the interval C(u) of tables more probable than x1 (within
+ * 1e-7).  As u grows, tables k < x1 leave C(u) (at u_k =
+ * (lc(k) - lc(x1) - log(1 + 1e-7)) / (x1 - k)) and tables k > x1 join it,
+ * so for u in [ua, ub] C(u) contains C* = (C(ub) left of x1) u (C(ua)
+ * right of x1); C(u) never holds x1, so one of the two is empty.  The
+ * probability of a fixed interval is unimodal in u (the family is totally
+ * positive in (k, u): Karlin 1968, variation diminishing), so
+ * p(u) <= 1 - P_u(C*) <= the larger of its values at ua and ub: a bound on
+ * p over the whole stretch from two evaluations.  Where C is the same at
+ * both ends the bound is p itself, quasi-convex there.
  */
-static double minlike_p(double x1, double n1, double x2, double n2, double u)
+struct bp {
+	double x1, n1, x2, n2, alpha;
+};
+
+struct bp_pt {
+	double u, cl, cr, p;  /* C(u) = [cl, cr], p(u) */
+};
+
+static double bp_outside(const struct bp *b, double u, double cl, double cr)
 {
-	dsp_nch d = dsp_nch_make(x1, n1, x2, n2, u);
-	double cut = dsp_nch_ld(&d, x1) + log1p(1e-7), p;
-	if (dsp_nch_ld(&d, d.mode) <= cut)
-		return 1;
-	if (x1 < d.mode) {
-		double a = d.mode, b = d.hi + 1;  /* ld(a) > cut >= ld(b) */
-		while (b - a > 1) {
-			double c = floor(a + (b - a) / 2);
-			if (dsp_nch_ld(&d, c) <= cut) b = c; else a = c;
-		}
-		p = exp(dsp_nch_ltail(&d, x1, -1)) +
-		    (b <= d.hi ? exp(dsp_nch_ltail(&d, b, +1)) : 0);
-	} else {
-		double a = d.lo - 1, b = d.mode;  /* ld(a) <= cut < ld(b) */
-		while (b - a > 1) {
-			double c = floor(a + (b - a) / 2);
-			if (dsp_nch_ld(&d, c) <= cut) a = c; else b = c;
-		}
-		p = exp(dsp_nch_ltail(&d, x1, +1)) +
-		    (a >= d.lo ? exp(dsp_nch_ltail(&d, a, -1)) : 0);
-	}
-	return p > 1 ? 1 : p;
+	dsp_nch d = dsp_nch_make(b->x1, b->n1, b->x2, b->n2, u);
+	return dsp_nch_outside(&d, cl, cr);
 }
 
-/* The boundary between a rejected u (`out`) and an accepted one (`in`),
- * by bisection; their distance is small enough that p crosses once. */
-static double bp_cross(double x1, double n1, double x2, double n2,
-		       double alpha, double out, double in)
+static struct bp_pt bp_at(const struct bp *b, double u)
+{
+	dsp_nch d = dsp_nch_make(b->x1, b->n1, b->x2, b->n2, u);
+	struct bp_pt t = {u, 0, 0, 0};
+	dsp_nch_cut(&d, b->x1, &t.cl, &t.cr);
+	t.p = dsp_nch_outside(&d, t.cl, t.cr);
+	return t;
+}
+
+/* Where the segment's fixed-C p-value crosses alpha between a rejected
+ * u (`out`) and an accepted one (`in`): quasi-convex there, so once. */
+static double bp_cross(const struct bp *b, double out, double in,
+		       double cl, double cr)
 {
 	for (;;) {
 		double c = out + (in - out) / 2;
-		if (c == out || c == in)
-			return c;
-		if (minlike_p(x1, n1, x2, n2, c) > alpha) in = c; else out = c;
+		if (c == out || c == in || fabs(in - out) <= DBL_EPSILON)
+			return in;
+		if (bp_outside(b, c, cl, cr) > b->alpha) in = c; else out = c;
 	}
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
 }
 
 /*
- * The end of the acceptance set {u : p(u) > alpha} nearest to `out` on
- * the segment from `out` (rejected, as is everything beyond) to `in`
- * (accepted).  p(u) jumps where table k joins or leaves the tables as
- * improbable as x1, at u_k = (lc(k) - lc(x1) - log(1 + 1e-7)) / (x1 - k);
- * between jumps the tables not in that set are one interval, whose
- * probability is unimodal in u (the family is totally positive), so each
- * accepted stretch touches a jump.  With at most DSP_BP_EXACT tables in
- * the support we test both sides of every jump from `out` inward: the
- * first accepted side gives the end, at the jump or at the single
- * crossing just before it.  Beyond that, a grid of 256 steps stands in
- * (a stretch narrower than a step could be missed).
+ * The accepted u nearest to A (rejected, as is everything beyond it) on
+ * the way to B, to a resolution of DBL_EPSILON in u (relative in psi):
+ * branch and bound, the stretch nearer A first; a stretch whose bound is
+ * at most alpha holds no accepted u.  NaN if none.
  */
-#define DSP_BP_EXACT 10000
-
-static double bp_end(double x1, double n1, double x2, double n2, double alpha,
-		     double out, double in, const dsp_nch *d0)
+static double bp_first(const struct bp *b, struct bp_pt A, struct bp_pt B)
 {
-	double w = in > out ? 1 : -1, slo = d0->lo, shi = d0->hi;
-	if (shi - slo <= DSP_BP_EXACT) {
-		double *u = malloc((size_t)(shi - slo) * sizeof *u);
-		size_t n = 0;
-		if (!u)
-			return NAN;
-		double c = dsp_nch_ld(d0, x1) + log1p(1e-7);
-		for (double k = slo; k <= shi; k++) {
-			double uk = (dsp_nch_ld(d0, k) - c) / (x1 - k);
-			if (k != x1 && (uk - out) * w > 0 && (in - uk) * w > 0)
-				u[n++] = uk;
-		}
-		qsort(u, n, sizeof *u, cmp_double);
-		double prev = out, r = NAN;  /* prev: rejected */
-		for (size_t i = 0; i < n && isnan(r); i++) {
-			double b = u[w > 0 ? i : n - 1 - i];
-			double d = 1e-9 * fmax(1, fabs(b));
-			if (minlike_p(x1, n1, x2, n2, b - w * d) > alpha)
-				r = bp_cross(x1, n1, x2, n2, alpha, prev, b - w * d);
-			else if (minlike_p(x1, n1, x2, n2, b + w * d) > alpha)
-				r = b;
-			prev = b + w * d;
-		}
-		free(u);
-		return isnan(r) ? bp_cross(x1, n1, x2, n2, alpha, prev, in) : r;
+	const struct bp_pt *L = A.u < B.u ? &A : &B, *H = A.u < B.u ? &B : &A;
+	double cl = 1, cr = 0, bound = 1;  /* C* = [cl, cr], empty at first */
+	if (H->cl <= H->cr && H->cr < b->x1)
+		cl = H->cl, cr = H->cr;
+	else if (L->cl <= L->cr && L->cl > b->x1)
+		cl = L->cl, cr = L->cr;
+	if (cl <= cr) {
+		double pa = cl == A.cl && cr == A.cr ? A.p : bp_outside(b, A.u, cl, cr);
+		double pb = cl == B.cl && cr == B.cr ? B.p : bp_outside(b, B.u, cl, cr);
+		bound = fmax(pa, pb);
 	}
-	const int steps = 256;
-	double prev = out;
-	for (int i = 1; i <= steps; i++) {
-		double u = out + (in - out) * i / steps;
-		if (minlike_p(x1, n1, x2, n2, u) > alpha)
-			return bp_cross(x1, n1, x2, n2, alpha, prev, u);
-		prev = u;
-	}
-	return in;
+	if (!(bound > b->alpha))
+		return NAN;
+	if (A.cl == B.cl && A.cr == B.cr)  /* one stretch of the same C */
+		return B.p > b->alpha ? bp_cross(b, A.u, B.u, A.cl, A.cr) : NAN;
+	double m = A.u + (B.u - A.u) / 2;
+	if (m == A.u || m == B.u || fabs(B.u - A.u) <= DBL_EPSILON)
+		return B.p > b->alpha ? B.u : NAN;
+	struct bp_pt M = bp_at(b, m);
+	double r = bp_first(b, A, M);
+	if (!isnan(r))
+		return r;
+	return M.p > b->alpha ? M.u : bp_first(b, M, B);
+}
+
+/* The end of the accepted set on the side of `out` (rejected, as is all
+ * beyond it), searched towards `in` (accepted); `in` itself if the search
+ * finds nothing nearer. */
+static double bp_end(const struct bp *b, double out, double in)
+{
+	double r = bp_first(b, bp_at(b, out), bp_at(b, in));
+	return isnan(r) ? in : r;
 }
 
 /* The root in u of log P(X >= x1) = log alpha (dir +1) or of
@@ -359,14 +348,16 @@ int dsp_or_baptista_pike(double x1, double n1, double x2, double n2,
 		return DSP_EDOM;
 	*lo = 0;
 	*hi = INFINITY;
-	double alpha = 1 - level, m = x1 + x2;
-	double slo = fmax(0, m - n2), shi = fmin(n1, m);
+	double alpha = 1 - level, slo, shi;
+	dsp_nch_support(x1, n1, x2, n2, &slo, &shi);
 	if (slo == shi)
 		return DSP_OK;  /* one table only */
 	dsp_nch d0 = dsp_nch_make(x1, n1, x2, n2, 0);
-	/* Where x1 is the most probable table p = 1: an accepted start. */
-	double mlo = x1 > slo ? lc(&d0, x1 - 1) - lc(&d0, x1) : -INFINITY;
-	double mhi = x1 < shi ? lc(&d0, x1) - lc(&d0, x1 + 1) : INFINITY;
+	/* Where x1 is the most probable table p = 1: an accepted start.  The
+	 * two ends are log ratios of neighbours, formed directly: near 2^53
+	 * they differ by about 1/n, below the rounding of lc itself. */
+	double mlo = x1 > slo ? -dsp_nch_lratio(&d0, x1 - 1) : -INFINITY;
+	double mhi = x1 < shi ? -dsp_nch_lratio(&d0, x1) : INFINITY;
 	double umode = isinf(mlo) ? mhi : isinf(mhi) ? mlo : mlo + (mhi - mlo) / 2;
 	/*
 	 * Where everything beyond is rejected.  Table k < x1 joins those as
@@ -376,6 +367,7 @@ int dsp_or_baptista_pike(double x1, double n1, double x2, double n2,
 	 * mirrors this.
 	 */
 	int rc = DSP_OK;
+	struct bp b = {x1, n1, x2, n2, alpha};
 	if (x1 > slo) {
 		double u1 = tail_at(x1, n1, x2, n2, alpha, +1);
 		double u2 = (lc(&d0, slo) - lc(&d0, x1)) / (x1 - slo) - 2e-7;
@@ -384,7 +376,7 @@ int dsp_or_baptista_pike(double x1, double n1, double x2, double n2,
 		if (isnan(out))
 			rc = DSP_ENOCONV;
 		else
-			*lo = exp(bp_end(x1, n1, x2, n2, alpha, out, umode, &d0));
+			*lo = exp(bp_end(&b, out, umode));
 	}
 	if (x1 < shi) {
 		double u1 = tail_at(x1, n1, x2, n2, alpha, -1);
@@ -394,7 +386,7 @@ int dsp_or_baptista_pike(double x1, double n1, double x2, double n2,
 		if (isnan(out))
 			rc = DSP_ENOCONV;
 		else
-			*hi = exp(bp_end(x1, n1, x2, n2, alpha, out, umode, &d0));
+			*hi = exp(bp_end(&b, out, umode));
 	}
 	return rc;
 }

@@ -33,7 +33,7 @@ int dsp_or_midp(double x1, double n1, double x2, double n2, double level,
 
 /* Baptista and Pike's interval: the odds ratios at which the two-sided
  * minimum-likelihood conditional test does not reject (the outermost such
- * points, found by a grid and bisection; within Cornfield's interval). */
+ * points, the hull, found exactly by branch and bound in log psi). */
 int dsp_or_baptista_pike(double x1, double n1, double x2, double n2,
 			 double level, double *lo, double *hi);
 

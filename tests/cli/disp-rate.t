@@ -493,3 +493,31 @@ cmd: printf 'g,events,total\nA,0,1\nB,9007199254740992,9007199254740992\n' | dis
 g,rr,rr_lo,rr_hi,rd,rd_lo,rd_hi,p
 A,0,0,0.793451,-1,-1,-0.206549,0
 B,1,,,0,,,
+
+=== --odds baptista-pike at 2^53 - 2 of 2^53 against 2 of 2 (issue 9: wrote past a heap buffer; three tables, weights N(N-1)/2, 2N psi, psi^2 with N = 2^53, so the upper bound solves psi^2 + 2N psi = 19 N(N-1)/2: 2.017946e+16)
+cmd: printf 'g,events,total\nA,9007199254740990,9007199254740992\nB,2,2\n' | disp-rate -r B --odds baptista-pike --digits 7 | cut -d, -f1,11-13
+--- stdout
+g,or,or_lo,or_hi
+A,0,0,2.017946e+16
+B,1,,
+
+=== --odds baptista-pike and --test fisher-midp at 2^53 of 2^53 against 0 of 1 (issue 9: hung, and p was -1.8e16; two tables, P(x1) = psi/(2^53 + psi): lower bound 2^53/19 = 4.740631e+14, p = 1/(2^53 + 1))
+cmd: printf 'g,events,total\nA,9007199254740992,9007199254740992\nB,0,1\n' | disp-rate -r B --odds baptista-pike --test fisher-midp --digits 7 | cut -d, -f1,11-14
+--- stdout
+g,or,or_lo,or_hi,p
+A,inf,4.740631e+14,inf,1.110223e-16
+B,1,,,
+
+=== --odds exact at 1 of 10 against 2^53 of 2^53 (issue 9: or 0 but or_lo 2.8e-19; x1 = 1 is the smallest value the margins allow, so the lower bound is 0; upper 1.666810e-16 from the definition, tests/refs/huge_odds.py)
+cmd: printf 'g,events,total\nA,1,10\nB,9007199254740992,9007199254740992\n' | disp-rate -r B --odds exact --digits 7 | cut -d, -f1,11-13
+--- stdout
+g,or,or_lo,or_hi
+A,0,0,1.66681e-16
+B,1,,
+
+=== --odds exact, midp and baptista-pike at 10^12 (issue 9: over 1 s each; tests/refs/huge_odds.py at 24 digits: exact 0.99999045642624, 1.0000015436205; midp 0.99999045643024, 1.0000015436165; baptista-pike 0.99999045642947, 1.0000015436173)
+cmd: for m in exact midp baptista-pike; do printf 'g,events,total\nA,500000000000,1000000000000\nB,500001000000,1000000000000\n' | disp-rate -r B --odds $m --digits 12 | sed -n 2p | cut -d, -f11-13; done
+--- stdout
+0.999996000008,0.999990456426,1.00000154362
+0.999996000008,0.99999045643,1.00000154362
+0.999996000008,0.999990456429,1.00000154362
