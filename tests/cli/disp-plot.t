@@ -149,9 +149,11 @@ $a1 << EOD
 EOD
 2
 
-=== stages renders with gnuplot; its SVG names the groups and the stages
-cmd: printf 'g,complaints,upheld,hearing,dismissed\nBlack,100,30,8,3\nWhite,200,40,8,2\nAsian,80,20,6,0\n' | disp-stages -s complaints,upheld,hearing,dismissed -r White | disp-plot stages -c cum_rr -o /tmp/disp-plot-st.$$.svg && for w in Black Asian upheld hearing dismissed cum_rr; do grep -q "$w" /tmp/disp-plot-st.$$.svg && echo "$w"; done; rm -f /tmp/disp-plot-st.$$.svg
+=== stages renders with gnuplot: a PNG, and an SVG that names the groups and the stages
+cmd: t=/tmp/disp-plot-st.$$; for e in svg png; do printf 'g,complaints,upheld,hearing,dismissed\nBlack,100,30,8,3\nWhite,200,40,8,2\nAsian,80,20,6,0\n' | disp-stages -s complaints,upheld,hearing,dismissed -r White | disp-plot stages -c cum_rr -o $t.$e || exit 1; done; head -c 8 $t.png | od -An -c | tr -s ' '; [ $(wc -c < $t.png) -gt 8000 ] && echo "png: large enough"; for w in Black Asian upheld hearing dismissed cum_rr; do grep -q "$w" $t.svg && echo "$w"; done; rm -f $t.svg $t.png
 --- stdout
+ 211 P N G \r \n 032 \n
+png: large enough
 Black
 Asian
 upheld
@@ -202,9 +204,11 @@ plot 17.4092 with lines lw 2 lc rgb "#000000" title "target 17.4", \
 200
 set title "rate of each ethnicity against the target 0.174 (exact limits;\nmultiplicative over-dispersion, phi 226)"
 
-=== funnel: gnuplot draws it; the SVG names the units and the levels
-cmd: t=/tmp/disp-plot-f.$$; disp-funnel -e arrests -n searches fixtures/stop-search-2016-17.csv | disp-plot funnel -o $t.svg && for w in Black White Asian Mixed Other '95% limits' '99.8% limits' 'target 0.174' 'outside 99.8% (5)'; do grep -q "$w" $t.svg && echo "svg: $w"; done; rm -f $t.svg
+=== funnel: gnuplot draws it, a PNG and an SVG that names the units and the levels
+cmd: t=/tmp/disp-plot-f.$$; disp-funnel -e arrests -n searches fixtures/stop-search-2016-17.csv | disp-plot funnel -o $t.svg && disp-funnel -e arrests -n searches fixtures/stop-search-2016-17.csv | disp-plot funnel -o $t.png && head -c 8 $t.png | od -An -c | tr -s ' '; [ $(wc -c < $t.png) -gt 8000 ] && echo "png: large enough"; for w in Black White Asian Mixed Other '95% limits' '99.8% limits' 'target 0.174' 'outside 99.8% (5)'; do grep -q "$w" $t.svg && echo "svg: $w"; done; rm -f $t.svg $t.png
 --- stdout
+ 211 P N G \r \n 032 \n
+png: large enough
 svg: Black
 svg: White
 svg: Asian
