@@ -296,7 +296,7 @@ static const char *STYLE =
 	"margin:2em auto;padding:0 1em;color:#222}"
 	"table{border-collapse:collapse;margin:1em 0}caption{text-align:left;"
 	"font-weight:bold;padding:.3em 0}th,td{border:1px solid #ccc;padding:.2em .5em}"
-	"td.n{text-align:right;font-variant-numeric:tabular-nums}"
+	"td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
 	"figure{margin:1em 0}svg{max-width:100%;height:auto}"
 	".wide{overflow-x:auto}table{font-size:90%}"
 	".findings li{margin:.3em 0}";
