@@ -399,7 +399,8 @@ struct note {
 static int run_method(const struct kind *k, const dsp_method *m,
 		      const struct table *tab, const struct call *calls,
 		      size_t ncalls, struct rec *out, unsigned guard,
-		      unsigned short_guard, struct note *notes, int *nnotes)
+		      unsigned short_guard, struct note *notes, int *nnotes,
+		      long *stopped)
 {
 	size_t c = 0;
 	int timeouts = 0, failures = 0;
@@ -452,7 +453,7 @@ static int run_method(const struct kind *k, const dsp_method *m,
 		for (c++; c < ncalls && calls[c].table == table; c++)
 			out[c] = (struct rec){SKIPPED, NAN, NAN, 0};
 	}
-	for (; c < ncalls; c++)  /* stopped: the rest is not run */
+	for (*stopped = 0; c < ncalls; c++, (*stopped)++)  /* not run */
 		out[c] = (struct rec){SKIPPED, NAN, NAN, 0};
 	fclose(err);
 	return failures;
@@ -696,8 +697,9 @@ static void method(const struct kind *k, const dsp_method *m,
 		abort();
 	memset(inv, 0, sizeof inv);
 	double t0 = now();
+	long stopped;
 	int guard_fail = run_method(k, m, tab, calls, ncalls, out, guard,
-				    short_guard, notes, &nnotes);
+				    short_guard, notes, &nnotes, &stopped);
 	double wall = now() - t0;
 
 	long out_of_range = 0, skipped = 0;
@@ -721,10 +723,12 @@ static void method(const struct kind *k, const dsp_method *m,
 			 call, notes[i].text);
 	}
 	report(k, m, out_of_range);
-	if (skipped)
-		printf("#   %ld calls not run (the rest of a table after a guard "
-		       "failure%s)\n", skipped, (unsigned)guard_fail >= max_fail ?
-		       ", and all after the method's last" : "");
+	if (skipped > stopped)
+		printf("#   not run: %ld calls, the rest of a table after a guard "
+		       "failure\n", skipped - stopped);
+	if (stopped)
+		printf("#   not run: %ld calls, after the method was stopped at %u "
+		       "guard failures\n", stopped, max_fail);
 
 	size_t slow = 0;
 	for (size_t c = 0; c < ncalls; c++) {
