@@ -58,7 +58,7 @@
  *             exact, mid-p and Jeffreys intervals shrink to a median-type
  *             estimate, not to x/n, so level 1e-6 is checked for all but
  *             this.  The pseudo-count methods documented as able to exclude
- *             the estimate are exempt: pseudo_count_exempt().
+ *             the estimate are exempt: estimate_exempt().
  *   score:    a row with a `score` companion: the interval excludes the
  *             null (1; 0 for differences) exactly when p < 1 - level, a
  *             disagreement allowed only where p is within 1e-9 relative of
@@ -158,10 +158,12 @@ static const struct kind kinds[] = {
 
 /*
  * Methods documented (bin/disp-rate.1) as able to exclude the sample
- * estimate: they add pseudo-counts to the cells, and the estimate they are
- * printed beside is not adjusted.  The one place this list is kept.
+ * estimate, the one place this list is kept: the pseudo-count methods add
+ * to the cells, and the estimate they are printed beside is not adjusted.
+ * A method whose definition excludes it elsewhere belongs here only once
+ * its man page says so.
  */
-static int pseudo_count_exempt(const struct kind *k, const dsp_method *m)
+static int estimate_exempt(const struct kind *k, const dsp_method *m)
 {
 	static const char *const exempt[][2] = {
 		{"--ratio", "adj-log"},        /* 1/2 added to x1, n1, x2, n2 */
@@ -596,7 +598,7 @@ static void check_interval(const struct kind *k, const dsp_method *m,
 		      k->shape == ONE ? "" : " with no zero cell");
 	}
 	double e = k->est(t);
-	if (level >= EST_LEVEL && !pseudo_count_exempt(k, m) && !isnan(e))
+	if (level >= EST_LEVEL && !estimate_exempt(k, m) && !isnan(e))
 		check(I_EST, within(e, lo, hi, 1e-14), call,
 		      "[%.17g, %.17g] excludes the estimate %.17g", lo, hi, e);
 }
