@@ -23,7 +23,7 @@
  * offending calls as comments (GRID_SHOW=n shows up to 200).
  *   guard:    each call returns within 5 s (10 s under ASan), without a
  *             signal or a sanitizer abort.  Each method runs in a forked
- *             child that sets alarm() before every call and writes each
+ *             child that sets a timer before every call and writes each
  *             result down a pipe; when the child dies, the parent names the
  *             call, skips the rest of that table (it would hang or crash
  *             again) and forks a new child for the next.  So that a hanging
@@ -85,6 +85,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -338,22 +339,30 @@ static double now(void)
 	return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
-/* The child: every call from start on, each under alarm(guard), its
- * result down fd. */
+/* SIGALRM in secs seconds (0: never). */
+static void set_timer(double secs)
+{
+	struct itimerval it = {{0, 0}, {(time_t)secs,
+		(suseconds_t)((secs - floor(secs)) * 1e6)}};
+	setitimer(ITIMER_REAL, &it, NULL);
+}
+
+/* The child: every call from start on, each under a timer of guard
+ * seconds, its result down fd. */
 static void child(const struct kind *k, const dsp_method *m,
 		  const struct table *tab, const struct call *calls,
-		  size_t ncalls, size_t start, unsigned guard, int fd)
+		  size_t ncalls, size_t start, double guard, int fd)
 {
 	for (size_t c = start; c < ncalls; c++) {
 		struct rec r;
-		alarm(guard);
+		set_timer(guard);
 		double t0 = now();
 		run(k, m, &tab[calls[c].table], calls[c].lev, &r);
 		r.secs = now() - t0;
 		if (write(fd, &r, sizeof r) != (ssize_t)sizeof r)
 			_exit(3);
 	}
-	alarm(0);
+	set_timer(0);
 	_exit(0);
 }
 
@@ -400,8 +409,8 @@ struct note {
  * first guard failures died.  Returns the number of guard failures. */
 static int run_method(const struct kind *k, const dsp_method *m,
 		      const struct table *tab, const struct call *calls,
-		      size_t ncalls, struct rec *out, unsigned guard,
-		      unsigned short_guard, struct note *notes, int *nnotes,
+		      size_t ncalls, struct rec *out, double guard,
+		      double short_guard, struct note *notes, int *nnotes,
 		      long *stopped)
 {
 	size_t c = 0;
@@ -412,7 +421,7 @@ static int run_method(const struct kind *k, const dsp_method *m,
 	*nnotes = 0;
 	while (c < ncalls && (unsigned)failures < max_fail) {
 		int fd[2], st;
-		unsigned g = timeouts >= 3 ? short_guard : guard;
+		double g = timeouts >= 3 ? short_guard : guard;
 		if (pipe(fd) != 0 || ftruncate(fileno(err), 0) != 0)
 			abort();
 		fflush(stdout);
@@ -438,7 +447,7 @@ static int run_method(const struct kind *k, const dsp_method *m,
 		if (*nnotes < show) {
 			char why[100], line[300];
 			if (hang)
-				snprintf(why, sizeof why, "no answer within %u s", g);
+				snprintf(why, sizeof why, "no answer within %g s", g);
 			else if (WIFSIGNALED(st))
 				snprintf(why, sizeof why, "killed by signal %d (%s)",
 					 WTERMSIG(st), strsignal(WTERMSIG(st)));
@@ -686,8 +695,8 @@ static unsigned env_unsigned(const char *name, unsigned dflt)
 
 /* One method over its grid: run, check, report. */
 static void method(const struct kind *k, const dsp_method *m,
-		   const struct table *tab, size_t ntab, unsigned guard,
-		   unsigned short_guard, FILE *times)
+		   const struct table *tab, size_t ntab, double guard,
+		   double short_guard, FILE *times)
 {
 	struct call *calls;
 	size_t ncalls = plan(k, m, tab, ntab, &calls);
@@ -751,8 +760,9 @@ static void method(const struct kind *k, const dsp_method *m,
 
 int main(void)
 {
-	unsigned guard = env_unsigned("GRID_GUARD", UNDER_ASAN ? 10 : 5);
-	unsigned short_guard = UNDER_ASAN ? 2 : 1;
+	const char *g = getenv("GRID_GUARD");
+	double guard = g && atof(g) > 0 ? atof(g) : UNDER_ASAN ? 10 : 5;
+	double short_guard = UNDER_ASAN ? 2 : 1;
 	const char *only = getenv("GRID_ONLY");
 	FILE *times = getenv("GRID_TIMES") ? fopen(getenv("GRID_TIMES"), "w") : NULL;
 	max_fail = env_unsigned("GRID_MAX_FAIL", max_fail);
@@ -767,7 +777,7 @@ int main(void)
 		struct rlimit rl = {4UL << 30, 4UL << 30};
 		setrlimit(RLIMIT_AS, &rl);
 	}
-	printf("# grid: guard %u s per call (%u s after a method's third timeout)%s\n",
+	printf("# grid: guard %g s per call (%g s after a method's third timeout)%s\n",
 	       guard, short_guard, UNDER_ASAN ? ", sanitizer build" : "");
 	double t_all = now();
 	for (size_t ki = 0; ki < sizeof kinds / sizeof *kinds; ki++) {
