@@ -11,7 +11,8 @@
  * exposures {1e-3, 0.75, 1, 1e6, 1e12, 4.5e15} (102 (x, t)); ratio and
  * test methods pair each of them with the second group in exposure 1 or
  * 4.5e15 (3468 tables; t1/t2 still spans 2e-19 to 4.5e15, and these methods
- * see the exposures only through it).
+ * see the exposures only through it).  Before the grid, the issue's
+ * reproducers it does not hold (extra[]), e.g. 2^53-2 of 2^53 vs 2 of 2.
  *
  * Levels.  Tables whose totals (person-time: event counts) are all <= 10^6
  * run at the ladder {1e-6, 0.5, 0.9, 0.95, 0.99, 1-1e-6, 1-1e-10}; tables
@@ -241,6 +242,17 @@ static size_t event_counts(double *out)
 	return m;
 }
 
+/* The issue's reproducers that the grid misses, per kind of table:
+ * binomial or person-time, one group or two (x1, n1, x2, n2). */
+static const struct table extra[2][2][4] = {
+	{{{1000, 1e12, 0, 0, 0}, {5, 1e13, 0, 0, 0}},
+	 {{9007199254740990.0, 9007199254740992.0, 2, 2, 0},
+	  {999999999, 1e9, 10, 10, 0}, {5, 1e4, 1, 1, 0}}},
+	{{{1e13, 1, 0, 0, 0}},
+	 {{0, 0.7, 5e11, 1.3e12, 0},
+	  {1358635597824000.0, 4503599208184932.0, 0, 0.75, 0}}},
+};
+
 /* The tables a kind runs on; returns how many (the caller frees *out). */
 static size_t grid(const struct kind *k, struct table **out)
 {
@@ -255,9 +267,12 @@ static size_t grid(const struct kind *k, struct table **out)
 	} else {
 		ns = binom_singles(s);
 	}
-	struct table *t = malloc(ns * ns * sizeof *t);
+	struct table *t = malloc((ns * ns + 4) * sizeof *t);
 	if (!t)
 		abort();
+	const struct table *e = extra[k->pt][k->shape != ONE];
+	for (size_t i = 0; i < 4 && e[i].n1 > 0; i++)
+		t[nt++] = e[i];
 	for (size_t i = 0; i < ns; i++) {
 		if (k->shape == ONE) {
 			t[nt++] = s[i];
