@@ -22,17 +22,19 @@
  *
  * Invariants: one TAP line per (method, invariant), the first few
  * offending calls as comments (GRID_SHOW=n shows up to 200).
- *   guard:    each call returns within 5 s (10 s under ASan), without a
- *             signal or a sanitizer abort.  Each method runs in a forked
- *             child that sets a timer before every call and writes each
+ *   guard:    each call returns within 5 s of CPU time (10 s under ASan;
+ *             CPU, not wall time, because the machine is shared), without
+ *             a signal or a sanitizer abort.  Each method runs in a forked
+ *             child that arms a timer before every call and writes each
  *             result down a pipe; when the child dies, the parent names the
  *             call, skips the rest of that table (it would hang or crash
  *             again) and forks a new child for the next.  So that a hanging
  *             method cannot hold the run for hours, its guard drops to 1 s
  *             (2 s) after its third timeout and it is stopped after its
  *             tenth guard failure (the calls not run are counted and
- *             printed); GRID_GUARD=s and GRID_MAX_FAIL=n change these.  The
- *             slowest call per method is printed: information, not asserted.
+ *             printed); GRID_GUARD=s (fractions allowed) and GRID_MAX_FAIL=n
+ *             change these.  The slowest call per method, in CPU time, is
+ *             printed: information, not asserted.
  *   status:   DSP_OK, or DSP_ERANGE from a method whose row has a `limit`
  *             (counted as out of range, not checked further).  Anything
  *             else fails: DSP_EDOM (every count here is valid), ENOCONV,
@@ -347,19 +349,30 @@ static void run(const struct kind *k, const dsp_method *m,
 					&r->a, &r->b);
 }
 
-static double now(void)
+static double clock_secs(clockid_t id)
 {
 	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(id, &ts);
 	return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
-/* SIGALRM in secs seconds (0: never). */
+static double now(void) { return clock_secs(CLOCK_MONOTONIC); }
+/* The thread's clock: with a process timer armed, the process clock only
+ * moves at each tick on Linux.  The child is one thread. */
+static double cpu_now(void) { return clock_secs(CLOCK_THREAD_CPUTIME_ID); }
+
+/*
+ * The guard: SIGPROF after secs seconds of CPU time, so that a loaded
+ * machine (several colleagues share two cores) does not turn a slow call
+ * into a timeout; SIGALRM after ten times that in wall time, in case a call
+ * ever blocks.  0 disarms both.
+ */
 static void set_timer(double secs)
 {
 	struct itimerval it = {{0, 0}, {(time_t)secs,
 		(suseconds_t)((secs - floor(secs)) * 1e6)}};
-	setitimer(ITIMER_REAL, &it, NULL);
+	setitimer(ITIMER_PROF, &it, NULL);
+	alarm(secs > 0 ? (unsigned)ceil(10 * secs) : 0);
 }
 
 /* The child: every call from start on, each under a timer of guard
@@ -371,9 +384,9 @@ static void child(const struct kind *k, const dsp_method *m,
 	for (size_t c = start; c < ncalls; c++) {
 		struct rec r;
 		set_timer(guard);
-		double t0 = now();
+		double t0 = cpu_now();
 		run(k, m, &tab[calls[c].table], calls[c].lev, &r);
-		r.secs = now() - t0;
+		r.secs = cpu_now() - t0;
 		if (write(fd, &r, sizeof r) != (ssize_t)sizeof r)
 			_exit(3);
 	}
@@ -455,14 +468,18 @@ static int run_method(const struct kind *k, const dsp_method *m,
 		waitpid(pid, &st, 0);
 		if (c == ncalls)
 			break;
-		int hang = WIFSIGNALED(st) && WTERMSIG(st) == SIGALRM;
+		int hang = WIFSIGNALED(st) &&
+			   (WTERMSIG(st) == SIGPROF || WTERMSIG(st) == SIGALRM);
 		out[c] = (struct rec){hang ? HANG : CRASH, NAN, NAN, g};
 		timeouts += hang;
 		failures++;
 		if (*nnotes < show) {
 			char why[100], line[300];
 			if (hang)
-				snprintf(why, sizeof why, "no answer within %g s", g);
+				snprintf(why, sizeof why, WTERMSIG(st) == SIGPROF ?
+					 "no answer within %g s of CPU time" :
+					 "no answer within %g s of wall time",
+					 WTERMSIG(st) == SIGPROF ? g : ceil(10 * g));
 			else if (WIFSIGNALED(st))
 				snprintf(why, sizeof why, "killed by signal %d (%s)",
 					 WTERMSIG(st), strsignal(WTERMSIG(st)));
@@ -757,7 +774,9 @@ static void method(const struct kind *k, const dsp_method *m,
 		       "guard failures\n", stopped, max_fail);
 
 	size_t slow = 0;
+	double cpu = 0;
 	for (size_t c = 0; c < ncalls; c++) {
+		cpu += out[c].secs;
 		if (out[c].secs > out[slow].secs)
 			slow = c;
 		if (times) {
@@ -766,9 +785,9 @@ static void method(const struct kind *k, const dsp_method *m,
 		}
 	}
 	describe(call, sizeof call, k, m, &tab[calls[slow].table], calls[slow].lev);
-	printf("# %s %s: %zu calls in %.2f s; slowest %.2g s (%s)%s\n", k->name,
-	       m->name, ncalls, wall, out[slow].secs, call,
-	       out[slow].status == HANG ? ", a timeout" : "");
+	printf("# %s %s: %zu calls, %.2f s of CPU (%.2f s wall); slowest %.2g s "
+	       "(%s)%s\n", k->name, m->name, ncalls, cpu, wall, out[slow].secs,
+	       call, out[slow].status == HANG ? ", a timeout" : "");
 	free(out);
 	free(calls);
 }
@@ -807,7 +826,11 @@ int main(void)
 		}
 		free(tab);
 	}
-	printf("# grid: %.1f s in all\n", now() - t_all);
+	struct rusage ru;
+	getrusage(RUSAGE_CHILDREN, &ru);
+	printf("# grid: %.1f s of CPU in the calls, %.1f s wall in all\n",
+	       ru.ru_utime.tv_sec + ru.ru_stime.tv_sec +
+	       (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1e-6, now() - t_all);
 	if (times)
 		fclose(times);
 	return tap_done();
