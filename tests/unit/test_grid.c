@@ -107,6 +107,7 @@
 /* The levels, ascending; a table runs at the ladder of its size. */
 static const double levels[] = {1e-6, 0.5, 0.9, 0.95, 0.99, 1 - 1e-6, 1 - 1e-10};
 #define NLEV (sizeof levels / sizeof *levels)
+/* Indices into levels[]: all of them, and 0.5, 0.95, 1-1e-10. */
 static const unsigned char full_ladder[] = {0, 1, 2, 3, 4, 5, 6};
 static const unsigned char short_ladder[] = {1, 3, 6};
 #define SCORE 0xff  /* the call of a score companion */
@@ -450,7 +451,10 @@ static int run_method(const struct kind *k, const dsp_method *m,
 	while (c < ncalls && (unsigned)failures < max_fail) {
 		int fd[2], st;
 		double g = timeouts >= 3 ? short_guard : guard;
-		if (pipe(fd) != 0 || ftruncate(fileno(err), 0) != 0)
+		/* The child's stderr: emptied, and the offset it shares with
+		 * the child back at 0. */
+		if (pipe(fd) != 0 || ftruncate(fileno(err), 0) != 0 ||
+		    lseek(fileno(err), 0, SEEK_SET) != 0)
 			abort();
 		fflush(stdout);
 		pid_t pid = fork();
