@@ -791,7 +791,8 @@ static void method(const struct kind *k, const dsp_method *m,
 	describe(call, sizeof call, k, m, &tab[calls[slow].table], calls[slow].lev);
 	printf("# %s %s: %zu calls, %.2f s of CPU (%.2f s wall); slowest %.2g s "
 	       "(%s)%s\n", k->name, m->name, ncalls, cpu, wall, out[slow].secs,
-	       call, out[slow].status == HANG ? ", a timeout" : "");
+	       call, out[slow].status == HANG ? ", a timeout" :
+	       out[slow].status == CRASH ? ", a crash" : "");
 	free(out);
 	free(calls);
 }
