@@ -474,7 +474,7 @@ static int run_method(const struct kind *k, const dsp_method *m,
 			break;
 		int hang = WIFSIGNALED(st) &&
 			   (WTERMSIG(st) == SIGPROF || WTERMSIG(st) == SIGALRM);
-		out[c] = (struct rec){hang ? HANG : CRASH, NAN, NAN, g};
+		out[c] = (struct rec){hang ? HANG : CRASH, NAN, NAN, hang ? g : 0};
 		timeouts += hang;
 		failures++;
 		if (*nnotes < show) {
