@@ -49,23 +49,26 @@
  *   order:    lo <= hi.
  *   finite:   where the man page has the bounds finite.  Read as: a ratio
  *             or odds ratio with no zero cell (x1 > 0 and x2 > 0; for odds
- *             ratios all four cells) has 0 < lo and hi < inf; a person-time
- *             rate's upper bound is finite.  Bailey is exempt (0 or inf at
- *             nonzero cells when its denominator or base is not positive,
- *             as documented); proportions and differences are covered by
- *             range.
+ *             ratios all four cells) has 0 < lo and hi < inf, except where
+ *             the man page says otherwise (may_be_open(): bailey, and scas
+ *             at extreme levels); a person-time rate's upper bound is
+ *             finite.  Proportions and differences are covered by range.
  *   estimate: the point estimate (x/n, x/t, dsp_rr, dsp_rd, dsp_or, and
  *             (x1/t1)/(x2/t2)) lies in [lo, hi] where it is not NaN, to
  *             1e-14 relative (the rounding of a degenerate interval such as
  *             katz's 1 to 1), at levels >= 0.5: as the level goes to 0,
  *             exact, mid-p and Jeffreys intervals shrink to a median-type
  *             estimate, not to x/n, so level 1e-6 is checked for all but
- *             this.  The pseudo-count methods documented as able to exclude
- *             the estimate are exempt: estimate_exempt().
+ *             this.  Methods documented as able to leave the estimate out
+ *             are exempt (estimate_exempt(): the pseudo-count methods, and
+ *             scas below level 0.6827).
  *   score:    a row with a `score` companion: the interval excludes the
  *             null (1; 0 for differences) exactly when p < 1 - level, a
  *             disagreement allowed only where p is within 1e-9 relative of
- *             1 - level, as in test_consistency.c.
+ *             1 - level, as in test_consistency.c, or where the bound
+ *             nearest the null is within 2 ulps of it: 2^53-1 of 2^53 vs
+ *             2^53 of 2^53 at level 0.5 has its upper bound in (1 - 2^-53,
+ *             1), where no double lies, so either rounding breaks one side.
  *   nested:   from each level of a table's ladder to the next, each bound
  *             moves outward or stays, to 1e-10 relative (the accuracy the
  *             bounds are verified to; the ladder's steps move them far more).
@@ -82,6 +85,7 @@
 #include "dsp.h"
 #include "methods.h"
 #include "odds.h"
+#include "propci.h"
 #include "ratio.h"
 
 #include <signal.h>
@@ -161,24 +165,28 @@ static const struct kind kinds[] = {
 	{"-x --test", dsp_pt_test_methods, TEST, 1, 0, 1, 0, NULL, 0},
 };
 
-/*
- * Methods documented (bin/disp-rate.1) as able to exclude the sample
- * estimate, the one place this list is kept: the pseudo-count methods add
- * to the cells, and the estimate they are printed beside is not adjusted.
- * A method whose definition excludes it elsewhere belongs here only once
- * its man page says so.
- */
-static int estimate_exempt(const struct kind *k, const dsp_method *m)
+static int is(const struct kind *k, const dsp_method *m, const char *kind,
+	      const char *name)
 {
-	static const char *const exempt[][2] = {
-		{"--ratio", "adj-log"},        /* 1/2 added to x1, n1, x2, n2 */
-		{"--odds", "gart"},            /* 1/2 added to every cell */
-		{"--diff", "agresti-caffo"},   /* 1 event, 1 non-event per group */
-	};
-	for (size_t i = 0; i < sizeof exempt / sizeof *exempt; i++)
-		if (!strcmp(k->name, exempt[i][0]) && !strcmp(m->name, exempt[i][1]))
-			return 1;
-	return 0;
+	return !strcmp(k->name, kind) && !strcmp(m->name, name);
+}
+
+/*
+ * Where bin/disp-rate.1 documents that an interval can leave out the
+ * sample estimate; the one place this is kept.  The pseudo-count methods
+ * add to the cells, and the estimate they are printed beside is not
+ * adjusted.  scas is centred on the zero of its corrected score and "always
+ * holds the estimate at levels of 0.6827 and above" (its man page as
+ * rewritten on branch i9-scas, bf49b8e).  Another method belongs here only
+ * once its man page says so.
+ */
+static int estimate_exempt(const struct kind *k, const dsp_method *m,
+			   double level)
+{
+	return is(k, m, "--ratio", "adj-log") ||        /* 1/2 added to x1, n1, x2, n2 */
+	       is(k, m, "--odds", "gart") ||            /* 1/2 added to every cell */
+	       is(k, m, "--diff", "agresti-caffo") ||   /* 1 event, 1 non-event per group */
+	       (is(k, m, "--ratio", "scas") && level < 0.6827);
 }
 
 /* Where the man page documents nan for valid counts: chi2, chi2-yates and g
@@ -193,11 +201,24 @@ static int nan_documented(const struct kind *k, const dsp_method *m,
 		!strcmp(m->name, "g"));
 }
 
-/* Bailey's bounds are 0 and inf at nonzero cells where its denominator or
- * base is not positive (documented), so it is not held to `finite`. */
-static int finite_exempt(const struct kind *k, const dsp_method *m)
+/*
+ * Where the man page documents a lower bound 0 (upper: inf) with no zero
+ * cell.  Bailey: when its denominator is not positive or the base of its
+ * lower bound negative.  scas (i9-scas's man page): its corrected score
+ * tends to sqrt(1 + 6 x1 N/(N-1)) as the ratio falls to 0 and to
+ * -sqrt(1 + 6 x2 N/(N-1)) as it grows, so a z beyond the first gives lower
+ * bound 0, beyond the second upper bound inf.
+ */
+static int may_be_open(const struct kind *k, const dsp_method *m,
+		       const struct table *t, double level, int upper)
 {
-	return !strcmp(k->name, "--ratio") && !strcmp(m->name, "bailey");
+	if (is(k, m, "--ratio", "bailey"))
+		return 1;
+	if (is(k, m, "--ratio", "scas")) {
+		double N = t->n1 + t->n2, x = upper ? t->x2 : t->x1;
+		return dsp_z(level) > sqrt(1 + 6 * x * (N / (N - 1))) * (1 - 1e-9);
+	}
+	return 0;
 }
 
 /* ---- the grid ---- */
@@ -636,14 +657,15 @@ static void check_interval(const struct kind *k, const dsp_method *m,
 	check(I_RANGE, lo >= k->min && hi <= k->max, call,
 	      "[%.17g, %.17g] outside [%g, %g]", lo, hi, k->min, k->max);
 	check(I_ORDER, lo <= hi, call, "[%.17g, %.17g]", lo, hi);
-	if (k->max == INFINITY && !finite_exempt(k, m)) {
-		int ok = k->shape == ONE ? isfinite(hi)
-		       : !no_zero_cell(k, t) || (lo > 0 && isfinite(hi));
+	if (k->max == INFINITY) {
+		int ok = k->shape == ONE ? isfinite(hi) : !no_zero_cell(k, t) ||
+			((lo > 0 || may_be_open(k, m, t, level, 0)) &&
+			 (isfinite(hi) || may_be_open(k, m, t, level, 1)));
 		check(I_FINITE, ok, call, "[%.17g, %.17g]%s", lo, hi,
 		      k->shape == ONE ? "" : " with no zero cell");
 	}
 	double e = k->est(t);
-	if (level >= EST_LEVEL && !estimate_exempt(k, m) && !isnan(e))
+	if (level >= EST_LEVEL && !estimate_exempt(k, m, level) && !isnan(e))
 		check(I_EST, within(e, lo, hi, 1e-14), call,
 		      "[%.17g, %.17g] excludes the estimate %.17g", lo, hi, e);
 }
@@ -690,11 +712,17 @@ static void check_table(const struct kind *k, const dsp_method *m,
 		if (!ok[j])
 			continue;
 		if (p_ok) {
-			double alpha = 1 - level;
-			int excl = lo > k->null || hi < k->null, rej = p < alpha;
-			check(I_SCORE, excl == rej || fabs(p - alpha) <= 1e-9 * alpha,
-			      call, "[%.17g, %.17g] %s %g but score p %.17g", lo, hi,
-			      excl ? "excludes" : "includes", k->null, p);
+			double alpha = 1 - level, null = k->null;
+			int excl = lo > null || hi < null, rej = p < alpha;
+			/* The decision rests on the last bits: of p, or of the
+			 * bound nearest the null (it may lie between two
+			 * adjacent doubles, one of them the null). */
+			double gap = fmin(fabs(lo - null), fabs(hi - null));
+			int near = fabs(p - alpha) <= 1e-9 * alpha ||
+				   gap <= 2 * DBL_EPSILON * fabs(null);
+			check(I_SCORE, excl == rej || near, call,
+			      "[%.17g, %.17g] %s %g but score p %.17g", lo, hi,
+			      excl ? "excludes" : "includes", null, p);
 		}
 		if (j > 0 && ok[j - 1])
 			check(I_NEST, outward(r[j - 1].a, lo, -1) &&
