@@ -428,12 +428,17 @@ static int read_rec(int fd, struct rec *r)
 	return 1;
 }
 
-/* The line of the child's stderr that says what went wrong: a sanitizer's
- * SUMMARY or runtime error, else its first ERROR line (GSL's too). */
-static void crash_line(FILE *err, char *buf, size_t size)
+/* The line of the child's stderr (fd) that says what went wrong: a
+ * sanitizer's SUMMARY or runtime error, else its first ERROR line (GSL's
+ * too).  A fresh stream each time: an old one could serve its buffer from
+ * before the file was emptied. */
+static void crash_line(int fd, char *buf, size_t size)
 {
 	char line[512];
+	FILE *err = fdopen(dup(fd), "r");
 	buf[0] = 0;
+	if (!err)
+		return;
 	rewind(err);
 	while (fgets(line, sizeof line, err)) {
 		int final = strstr(line, "SUMMARY:") || strstr(line, "runtime error");
@@ -441,9 +446,10 @@ static void crash_line(FILE *err, char *buf, size_t size)
 			line[strcspn(line, "\n")] = 0;
 			snprintf(buf, size, "%.250s", line);
 			if (final)
-				return;
+				break;
 		}
 	}
+	fclose(err);
 }
 
 /* Offending calls shown per invariant: 3, or GRID_SHOW up to SHOW_MAX. */
@@ -510,7 +516,7 @@ static int run_method(const struct kind *k, const dsp_method *m,
 					 WTERMSIG(st), strsignal(WTERMSIG(st)));
 			else
 				snprintf(why, sizeof why, "exited %d", WEXITSTATUS(st));
-			crash_line(err, line, sizeof line);
+			crash_line(fileno(err), line, sizeof line);
 			notes[*nnotes].call = c;
 			snprintf(notes[*nnotes].text, sizeof notes[*nnotes].text,
 				 "%s%s%s", why, line[0] ? ": " : "", line);
