@@ -198,6 +198,8 @@ static void compute(const struct run *r, const counts_table *t, size_t i,
 			break;
 		case DSP_ADJUST:
 			break;   /* once every row's p is known: see adjust() */
+		default:
+			break;   /* disp-strata's shapes: not in dsp_kinds */
 		}
 		out->est[k] = e * s, out->klo[k] = lo * s, out->khi[k] = hi * s;
 	}

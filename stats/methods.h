@@ -14,11 +14,21 @@
 
 #include <stddef.h>
 
+#include "strata.h"
+
 typedef int (*dsp_ci_fn)(double x, double n, double level, double *lo, double *hi);
 typedef int (*dsp_ratio_fn)(double x1, double n1, double x2, double n2,
 			    double level, double *lo, double *hi);
 typedef int (*dsp_test_fn)(double x1, double n1, double x2, double n2, double *p);
 typedef int (*dsp_adjust_fn)(size_t n, const double *p, double *out);
+/* Stratified (strata.h): an interval, a p-value, a point estimate; and a
+ * standardised rate of one group over k strata (standardise.h). */
+typedef int (*dsp_strata_fn)(const dsp_strata *s, double level, double *lo, double *hi);
+typedef int (*dsp_strata_test_fn)(const dsp_strata *s, double *p);
+typedef double (*dsp_strata_estimate_fn)(const dsp_strata *s);
+typedef int (*dsp_standard_fn)(size_t k, const double *x, const double *n,
+			       const double *s, double level, double *est,
+			       double *lo, double *hi);
 
 /* Method flags. */
 enum {
@@ -39,6 +49,9 @@ typedef struct {
 		dsp_ratio_fn ratio;
 		dsp_test_fn test;
 		dsp_adjust_fn adjust;
+		dsp_strata_fn strata;
+		dsp_strata_test_fn stest;
+		dsp_standard_fn standard;
 	} fn;
 	/* Score-type intervals only: the test of no difference that the
 	 * interval inverts, so that its p < 1 - level exactly when the
@@ -49,6 +62,8 @@ typedef struct {
 	 * for the man page.  NULL: no limit of its own. */
 	const char *limit;
 	unsigned flags;     /* DSP_PSEUDO, DSP_COMPANION */
+	/* A stratified score interval: the test it inverts (as score). */
+	dsp_strata_test_fn sscore;
 } dsp_method;
 
 /* Each table ends with a row whose name is NULL; the first row is the default. */
@@ -63,13 +78,26 @@ extern const dsp_method dsp_pt_ratio_methods[];  /* .ratio: (x1/t1) / (x2/t2) */
 extern const dsp_method dsp_pt_test_methods[];   /* .test: x1/t1 vs x2/t2 */
 /* Multiple comparisons: a family of p-values (with or without -x). */
 extern const dsp_method dsp_adjust_methods[];    /* .adjust */
+/* Stratified (disp-strata): a group against the reference across strata. */
+extern const dsp_method dsp_strata_ratio_methods[];  /* .strata: common rr */
+extern const dsp_method dsp_strata_diff_methods[];   /* .strata: common rd */
+extern const dsp_method dsp_strata_odds_methods[];   /* .strata: common or */
+extern const dsp_method dsp_strata_test_methods[];   /* .stest: no association */
+extern const dsp_method dsp_strata_homog_methods[];  /* .stest: homogeneity */
+extern const dsp_method dsp_strata_pt_ratio_methods[];  /* .strata, person-time */
+extern const dsp_method dsp_strata_pt_test_methods[];   /* .stest, person-time */
+extern const dsp_method dsp_strata_pt_homog_methods[];  /* .stest, person-time */
+extern const dsp_method dsp_standard_methods[];      /* .standard */
 
 /* The shapes of method functions. */
 typedef enum {
 	DSP_ONE,    /* fn.ci: x of n (or x per t) */
 	DSP_PAIR,   /* fn.ratio: x1 of n1 against x2 of n2 */
 	DSP_TEST,   /* fn.test: the same, a p-value */
-	DSP_ADJUST  /* fn.adjust: a family of p-values, adjusted */
+	DSP_ADJUST, /* fn.adjust: a family of p-values, adjusted */
+	DSP_STRATA,       /* fn.strata: x1[j] of n1[j] against x2[j] of n2[j] */
+	DSP_STRATA_TEST,  /* fn.stest: the same, a p-value */
+	DSP_STANDARD      /* fn.standard: one group's x[j] of n[j], standard s[j] */
 } dsp_shape;
 
 /* What an interval kind estimates, for the grid's range checks. */
@@ -102,6 +130,12 @@ typedef struct {
 
 /* Every kind; ends with a row whose option is NULL. */
 extern const dsp_kind dsp_kinds[];
+
+/* disp-strata's kinds (the same options, stratified), ending the same way. */
+extern const dsp_kind dsp_strata_kinds[];
+
+/* A DSP_STRATA kind's point estimate (Mantel-Haenszel's), or NULL. */
+dsp_strata_estimate_fn dsp_strata_estimate(const dsp_kind *k);
 
 /* The kind picked by option (with -x when person_time), or NULL. */
 const dsp_kind *dsp_kind_find(const char *option, int person_time);
