@@ -324,21 +324,20 @@ int dsp_sptest_mh(const dsp_strata *s, double *p)
 /* ---- homogeneity ---------------------------------------------------------- */
 
 /*
- * The mean A of x1 given the margins of a stratum whose odds ratio is psi:
- * the root in [max(0, m - n2), min(n1, m)] of A (n2 - m + A) = psi (n1 - A)
- * (m - A), i.e. (1 - psi) A^2 + (n2 - m + psi (n1 + m)) A - psi n1 m = 0.
+ * The mean of x1 given the margins of a stratum whose odds ratio is psi,
+ * as its distance from x1, delta = x1 - A: with the fitted cells a - delta,
+ * b + delta, c + delta, d - delta (a, b, c, d the observed), (a - delta)(d
+ * - delta) = psi (b + delta)(c + delta) is (1 - psi) delta^2 - B delta + C
+ * = 0 with B = a + d + psi (b + c) > 0 and C = a d - psi b c, whose root
+ * among non-negative cells is 2C / (B + sqrt(B^2 - 4 (1 - psi) C)).  So
+ * formed, delta keeps its digits when it is small against the cells (a
+ * large stratum near the common odds ratio), where x1 - A would cancel.
  */
-static double bd_mean(double n1, double n2, double m, double psi)
+static double bd_delta(double a, double b, double c, double d, double psi)
 {
-	double lo = fmax(0, m - n2), hi = fmin(n1, m);
-	if (psi == 1)
-		return n1 * (m / (n1 + n2));
-	double a = 1 - psi, b = n2 - m + psi * (n1 + m), c = -psi * n1 * m;
-	double disc = sqrt(fmax(b * b - 4 * a * c, 0));
-	double q = -(b + (b >= 0 ? disc : -disc)) / 2;
-	double r1 = q / a, r2 = q != 0 ? c / q : r1;
-	double A = r1 >= lo && r1 <= hi ? r1 : r2;
-	return fmin(fmax(A, lo), hi);
+	double B = a + d + psi * (b + c), C = fma(a, d, -(psi * b) * c);
+	double disc = B * B - 4 * (1 - psi) * C;
+	return 2 * C / (B + sqrt(disc > 0 ? disc : 0));
 }
 
 static int bd(const dsp_strata *s, int tarone, double *p)
@@ -351,16 +350,15 @@ static int bd(const dsp_strata *s, int tarone, double *p)
 	double x2sum = 0, dsum = 0, vsum = 0;
 	size_t used = 0;
 	for (size_t j = 0; j < s->k; j++) {
-		double x1 = s->x1[j], n1 = s->n1[j], n2 = s->n2[j];
-		double m = x1 + s->x2[j], N = n1 + n2;
-		if (m == 0 || m == N)
+		double a = s->x1[j], b = s->n1[j] - a, c = s->x2[j], d = s->n2[j] - c;
+		if (a + c == 0 || b + d == 0)
 			continue;   /* x1 is fixed by the margins: no information */
-		double A = bd_mean(n1, n2, m, psi);
-		double v = 1 / (1 / A + 1 / (n1 - A) + 1 / (m - A) + 1 / (n2 - m + A));
+		double e = bd_delta(a, b, c, d, psi);
+		double v = 1 / (1 / (a - e) + 1 / (b + e) + 1 / (c + e) + 1 / (d - e));
 		if (!(v > 0))
 			continue;
-		x2sum += (x1 - A) * (x1 - A) / v;
-		dsum += x1 - A;
+		x2sum += e * e / v;
+		dsum += e;
 		vsum += v;
 		used++;
 	}
@@ -585,14 +583,16 @@ static void mn_weights(const dsp_strata *s, const struct sscore *sc, enum contra
 }
 
 /*
- * The stratified score at theta: sum w S / sqrt(sum w^2 V), with MN's
- * weights (mn) or n1 n2 / N and Laud's skewness correction at the normal
- * quantile z (scas): minus (z^2 - 1) sum w^3 mu3 / (6 (sum w^2 V)^(3/2)).
- * Weights enter relative to their sum.  0 where the sum of the scores
- * and its variance are both 0.
+ * The stratified score at theta: s = sum w S / sqrt(sum w^2 V), with MN's
+ * weights (mn), or with n1 n2 / N and Laud's skewness correction (scas):
+ * with A = sum w^3 mu3 / (6 (sum w^2 V)^(3/2)) the corrected score is the
+ * root near s of A c^2 + c - (s + A) = 0, c = 2 (s + A) / (1 + sqrt(1 + 4
+ * A (s + A))) (ratesci's; at its bounds c = -/+z, Laud's s - (z^2 - 1) A =
+ * -/+z).  Where that root is not real no level accepts theta (see
+ * scas_test): then +-inf, signed as s + A.  Weights enter relative to
+ * their sum.  0 where the sum of the scores and its variance are both 0.
  */
-static double sstat(const dsp_strata *s, enum contrast c, int skew, double theta,
-		    double z)
+static double sstat(const dsp_strata *s, enum contrast c, int skew, double theta)
 {
 	struct sscore stack[16], *sc = s->k <= 16 ? stack : malloc(s->k * sizeof *sc);
 	double wstack[16], *w = s->k <= 16 ? wstack : malloc(s->k * sizeof *w);
@@ -622,29 +622,32 @@ static double sstat(const dsp_strata *s, enum contrast c, int skew, double theta
 	if (var == 0)
 		return num == 0 ? 0 : num > 0 ? INFINITY : -INFINITY;
 	double t = num / sqrt(var);
-	if (skew && m3 != 0)
-		t -= (z * z - 1) * m3 / (6 * var * sqrt(var));
-	return t;
+	if (!skew || m3 == 0)
+		return t;
+	double A = m3 / (6 * var * sqrt(var)), d = 1 + 4 * A * (t + A);
+	if (d < 0)
+		return t + A > 0 ? INFINITY : -INFINITY;
+	return 2 * (t + A) / (1 + sqrt(d));
 }
 
 double dsp_srr_mn_stat(const dsp_strata *s, double phi)
 {
-	return bad_strata(s) || !(phi > 0) ? NAN : sstat(s, RR, 0, phi, 0);
+	return bad_strata(s) || !(phi > 0) ? NAN : sstat(s, RR, 0, phi);
 }
 
-double dsp_srr_scas_stat(const dsp_strata *s, double phi, double z)
+double dsp_srr_scas_stat(const dsp_strata *s, double phi)
 {
-	return bad_strata(s) || !(phi > 0) ? NAN : sstat(s, RR, 1, phi, z);
+	return bad_strata(s) || !(phi > 0) ? NAN : sstat(s, RR, 1, phi);
 }
 
 double dsp_srd_mn_stat(const dsp_strata *s, double d)
 {
-	return bad_strata(s) || !(d > -1 && d < 1) ? NAN : sstat(s, RD, 0, d, 0);
+	return bad_strata(s) || !(d > -1 && d < 1) ? NAN : sstat(s, RD, 0, d);
 }
 
-double dsp_srd_scas_stat(const dsp_strata *s, double d, double z)
+double dsp_srd_scas_stat(const dsp_strata *s, double d)
 {
-	return bad_strata(s) || !(d > -1 && d < 1) ? NAN : sstat(s, RD, 1, d, z);
+	return bad_strata(s) || !(d > -1 && d < 1) ? NAN : sstat(s, RD, 1, d);
 }
 
 /* ---- score intervals -------------------------------------------------------- */
@@ -653,7 +656,7 @@ struct hull {
 	const dsp_strata *s;
 	enum contrast c;
 	int skew;
-	double z, umax;   /* the grid's reach from its start */
+	double z, umax;   /* the level's normal quantile; the grid's reach */
 };
 
 static double theta_of(const struct hull *h, double u)
@@ -661,9 +664,61 @@ static double theta_of(const struct hull *h, double u)
 	return h->c == RR ? exp(u) : tanh(u);
 }
 
+static double hstat(const struct hull *h, double u)
+{
+	return sstat(h->s, h->c, h->skew, theta_of(h, u));
+}
+
 static int accepts(const struct hull *h, double u)
 {
-	return fabs(sstat(h->s, h->c, h->skew, theta_of(h, u), h->z)) <= h->z;
+	return fabs(hstat(h, u)) <= h->z;
+}
+
+/*
+ * An accepted point to start the hull from: u0 if it is accepted, else
+ * the first accepted point walking from u0 the way the score points (a
+ * positive score means theta is too small), by doubling steps; where a
+ * step passes the score's sign change without landing on an accepted
+ * point (a narrow interval), bisection on the sign finds one.  NaN when
+ * there is none within the reach.
+ */
+static double hull_start(const struct hull *h, double u0)
+{
+	double v0 = hstat(h, u0);
+	if (fabs(v0) <= h->z)
+		return u0;
+	if (isnan(v0))
+		return NAN;
+	int dir = v0 > 0 ? 1 : -1;
+	double in = u0, step = 1.0 / 64;
+	for (;;) {
+		double u = in + dir * step;
+		if (fabs(u - u0) > h->umax || (h->c == RD && fabs(u) > 18.5))
+			return NAN;
+		double v = hstat(h, u);
+		if (fabs(v) <= h->z)
+			return u;
+		if (isnan(v))
+			return NAN;
+		if ((v > 0) != (v0 > 0)) {
+			/* Between in (sign of v0) and u (the other sign). */
+			double a = in, b = u;
+			for (int i = 0; i < 200; i++) {
+				double m = a + (b - a) / 2;
+				if (m == a || m == b)
+					return NAN;
+				double vm = hstat(h, m);
+				if (fabs(vm) <= h->z)
+					return m;
+				if (isnan(vm))
+					return NAN;
+				if ((vm > 0) == (v0 > 0)) a = m; else b = m;
+			}
+			return NAN;
+		}
+		in = u;
+		step *= 2;
+	}
 }
 
 /*
@@ -748,6 +803,9 @@ static int srr_score(const dsp_strata *s, double level, int skew, double *lo, do
 	}
 	double mh = dsp_mh_rr(s), u0 = mh > 0 && isfinite(mh) ? log(mh) : log(R / S);
 	struct hull h = {s, RR, skew, dsp_z(level), 128};
+	u0 = hull_start(&h, u0);
+	if (isnan(u0))
+		return DSP_ENOCONV;
 	if (e1 > 0)
 		*lo = hull_end(&h, u0, -1, 0);
 	if (e2 > 0)
@@ -787,6 +845,9 @@ static int srd_score(const dsp_strata *s, double level, int skew, double *lo, do
 	}
 	double u0 = fabs(mh) < 1 ? atanh(mh) : atanh(D / W);
 	struct hull h = {s, RD, skew, dsp_z(level), 40};
+	u0 = hull_start(&h, u0);
+	if (isnan(u0))
+		return DSP_ENOCONV;
 	*lo = none1 && full2 ? -1 : clip1(hull_end(&h, u0, -1, -1));
 	*hi = full1 && none2 ? 1 : clip1(hull_end(&h, u0, +1, 1));
 	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;

@@ -21,8 +21,8 @@
  *
  * With k = 1 the stratified methods are the unstratified ones: mh's
  * interval is Katz's, rbg's Woolf's, gr's the Wald interval, mn's and
- * scas's those of disp-rate, the CMH test the MN score test and exact's
- * Fisher's.
+ * scas's those of disp-rate (scas's unless its skewness term is extreme;
+ * see dsp_srr_scas), the CMH test the MN score test and exact's Fisher's.
  */
 #ifndef DSP_STRATA_H
 #define DSP_STRATA_H
@@ -69,10 +69,13 @@ int dsp_srr_mh(const dsp_strata *s, double level, double *lo, double *hi);
  *       so that the interval excludes 1 exactly when the CMH test without
  *       continuity correction rejects.
  *   scas: Laud's (2017) skewness-corrected score with Mantel-Haenszel
- *       weights n1 n2 / N (as ratesci's scasci with stratified = TRUE):
- *       T = score - (z^2 - 1) mu3 / (6 V^(3/2)); the interval is the hull of
- *       the accepted ratios (see disp-rate's scas); its test is
- *       dsp_stest_scas_rr.
+ *       weights n1 n2 / N (as ratesci's scasci with stratified = TRUE): with
+ *       A = sum w^3 mu3 / (6 (sum w^2 V)^(3/2)), the root near T of A c^2 +
+ *       c - (T + A) = 0 (at a bound c = -/+z exactly where Laud's T - (z^2 -
+ *       1) A = -/+z, as disp-rate's scas, unless |A| >= 1/(2z), where only
+ *       the root gives an interval at all); where it is not real, no level
+ *       accepts phi.  The interval is the hull of the accepted ratios; its
+ *       test is dsp_stest_scas_rr.
  * Zero cells: x1 = 0 in every stratum gives lower 0, x2 = 0 in every
  * stratum upper inf, no events at all (0, inf).
  */
@@ -178,11 +181,12 @@ int dsp_sphomog_bd(const dsp_strata *s, double *p);
 
 /* ---- the statistics behind the intervals, for tests and the references ---- */
 
-/* The stratified score of the ratio at phi (mn: MN weights; scas:
- * Laud's T at the normal quantile z), or of the difference at d. */
+/* The stratified score of the ratio at phi (mn: MN weights; scas: the
+ * corrected root, +-inf where it is not real), or of the difference at d:
+ * the interval at level L is the hull of {|score| <= z}. */
 double dsp_srr_mn_stat(const dsp_strata *s, double phi);
-double dsp_srr_scas_stat(const dsp_strata *s, double phi, double z);
+double dsp_srr_scas_stat(const dsp_strata *s, double phi);
 double dsp_srd_mn_stat(const dsp_strata *s, double d);
-double dsp_srd_scas_stat(const dsp_strata *s, double d, double z);
+double dsp_srd_scas_stat(const dsp_strata *s, double d);
 
 #endif
