@@ -1000,21 +1000,54 @@ static void cdist_free(struct cdist *d)
 	d->ld = NULL;
 }
 
+/*
+ * Whether the exact law of the strata is within the limit: the work of the
+ * convolution, the sum over strata of (the length so far) x (the
+ * stratum's), with each stratum's law taken as 80 of its standard
+ * deviations at odds ratio 1 (or its support, if shorter), where it is
+ * kept (CUT); and the length of the result.  Decided on the margins alone,
+ * so that the test and both bounds of the interval agree on it.
+ */
+static int cdist_feasible(const dsp_strata *s, int pt)
+{
+	double len = 1, work = 0;
+	for (size_t j = 0; j < s->k; j++) {
+		double n1 = s->n1[j], n2 = s->n2[j], m = s->x1[j] + s->x2[j], N = n1 + n2;
+		double supp, var;
+		if (pt) {
+			supp = m + 1;
+			var = m * (n1 / N) * (n2 / N);
+		} else {
+			supp = fmin(n1, m) - fmax(0, m - n2) + 1;
+			var = N > 1 ? n1 * (n2 / N) * (m / N) * ((N - m) / (N - 1)) : 0;
+		}
+		double l = fmin(supp, ceil(80 * sqrt(var)) + 3);
+		if (supp <= 1)
+			continue;
+		work += len * l;
+		len += l - 1;
+		if (work > DSP_STRATA_EXACT_MAX || len > DSP_STRATA_EXACT_LEN)
+			return 0;
+	}
+	return 1;
+}
+
 /* The distribution of the sum at log odds ratio lpsi (ignored for
  * person-time); DSP_ERANGE past the limit, DSP_ENOMEM. */
 static int cdist_build(const dsp_strata *s, int pt, double lpsi, struct cdist *out)
 {
 	size_t k = s->k;
+	*out = (struct cdist){0, 0, 0, 0, NULL};
+	if (!cdist_feasible(s, pt))
+		return DSP_ERANGE;
 	struct claw *law = malloc(k * sizeof *law);
 	double *a = malloc(k * sizeof *a), *b = malloc(k * sizeof *b);
 	int rc = DSP_OK;
-	*out = (struct cdist){0, 0, 0, 0, NULL};
 	if (!law || !a || !b) {
 		rc = DSP_ENOMEM;
 		goto done;
 	}
-	/* The work first: the sum of (kept length so far) x (stratum's). */
-	double len = 1, work = 0;
+	double len = 1;
 	for (size_t j = 0; j < k; j++) {
 		law[j] = claw_make(s, j, pt, lpsi);
 		out->full_lo += law[j].lo;
@@ -1024,10 +1057,8 @@ static int cdist_build(const dsp_strata *s, int pt, double lpsi, struct cdist *o
 			continue;
 		}
 		claw_range(&law[j], &a[j], &b[j]);
-		double l = b[j] - a[j] + 1;
-		work += len * l;
-		len += l - 1;
-		if (work > DSP_STRATA_EXACT_MAX || len > DSP_STRATA_EXACT_LEN) {
+		len += b[j] - a[j];
+		if (len > 4 * DSP_STRATA_EXACT_LEN) {   /* a law far wider than at 1 */
 			rc = DSP_ERANGE;
 			goto done;
 		}

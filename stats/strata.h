@@ -110,9 +110,10 @@ int dsp_sor_rbg(const dsp_strata *s, double level, double *lo, double *hi);
  * odds ratios at which P(sum >= observed) and P(sum <= observed) are each
  * (1 - level)/2; 0 at the bottom of the support, inf at its top.  The
  * convolution is limited: DSP_ERANGE beyond DSP_STRATA_EXACT_MAX products
- * or DSP_STRATA_EXACT_LEN values of the sum (each stratum's law is kept
- * where it is within e^-740 of its largest term, about 77 standard
- * deviations wide).
+ * or DSP_STRATA_EXACT_LEN values of the sum, each stratum's law counted as
+ * 80 of its standard deviations at odds ratio 1 wide (it is kept where it
+ * is within e^-740 of its largest term, about 77 standard deviations) or
+ * its support, if that is shorter.
  */
 int dsp_sor_exact(const dsp_strata *s, double level, double *lo, double *hi);
 #define DSP_STRATA_EXACT_MAX 1e8
