@@ -538,13 +538,18 @@ static size_t columns(const struct run *r, wr_col *c, char names[][64])
 	return n;
 }
 
-/* The reference against itself: the null value, no interval, no test. */
-static void write_self(wr_table *w, const dsp_kind *kd, int k)
+/* The reference against itself: the null value, no interval, no test
+ * (a stratum's row has no crude columns). */
+static void write_self(wr_table *w, const dsp_kind *kd, int k, int pooled)
 {
 	if (kd->shape == DSP_STRATA) {
 		double null = kd->quantity == DSP_DIFFERENCE ? 0 : 1;
 		wr_num(w, null), wr_empty(w), wr_empty(w);
-		wr_num(w, null), wr_empty(w), wr_empty(w);
+		if (pooled)
+			wr_num(w, null);
+		else
+			wr_empty(w);
+		wr_empty(w), wr_empty(w);
 	} else {
 		wr_empty(w);
 		if (k == K_TEST)
@@ -592,7 +597,7 @@ static void write_row(wr_table *w, const struct run *r, const struct row *v)
 		if (!kd)
 			continue;
 		if (self) {
-			write_self(w, kd, k);
+			write_self(w, kd, k, pooled);
 			continue;
 		}
 		if (kd->shape == DSP_STRATA) {
