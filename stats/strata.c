@@ -291,7 +291,7 @@ static int cmh(const dsp_strata *s, int cc, double *p)
 		return dsp_ret(p, 1, DSP_OK);
 	double a = fabs(d);
 	if (cc)
-		a = a >= 0.5 ? a - 0.5 : 0;  /* as R's mantelhaen.test */
+		a = a >= 0.5 ? a - 0.5 : a;  /* as R's mantelhaen.test: no correction below 1/2 */
 	return dsp_ret(p, gsl_cdf_chisq_Q(a / sqrt(v) * (a / sqrt(v)), 1), DSP_OK);
 }
 
@@ -541,45 +541,69 @@ static void stratum_score(const dsp_strata *s, size_t j, enum contrast c,
 
 /*
  * Miettinen and Nurminen's weights at theta, a fixed point: for the ratio
- * w_j = 1 / (q1~ / n1 + theta q2~ / n2), for the difference w_j = 1 / (p1~
- * q1~ / n1 + p2~ q2~ / n2), where x~ is the w-weighted mean of the
- * strata's fitted x (their weights, 1 / (r / n1 + theta / n2) with r = q1~
- * / q2~, and 1 / (r / n1 + 1 / n2) with r = p1~ q1~ / (p2~ q2~), times a
- * factor common to all strata, which no statistic sees).  Iterated from
- * equal fitted means, MN's starting weights; where every fitted mean in the
- * formula is 0 the weights are n1 n2 / N.
+ * w_j = 1 / (r / n1 + theta / n2) with r = q1~ / q2~, for the difference
+ * w_j = 1 / (r / n1 + 1 / n2) with r = p1~ q1~ / (p2~ q2~), where x~ is the
+ * w-weighted mean of the strata's fitted x.  The weights are a function of
+ * the one number r, so the fixed point is that of r = F(r), found by the
+ * secant method from r = 1 (MN's starting weights), falling back on plain
+ * iteration where a secant step leaves (0, inf).  Where F is 0 or inf (a
+ * fitted mean of 0) the weights are their limits, n2 or n1; where both
+ * means vanish, n1 n2 / N.
  */
+static void weights_at(const dsp_strata *s, enum contrast c, double theta, double r,
+		       double *w)
+{
+	for (size_t j = 0; j < s->k; j++)
+		w[j] = 1 / (r / s->n1[j] + (c == RR ? theta : 1) / s->n2[j]);
+}
+
+/* F(r): num / den of the weighted fitted means at the weights of r. */
+static void mn_F(const dsp_strata *s, const struct sscore *sc, enum contrast c,
+		 double theta, double r, double *w, double *num, double *den)
+{
+	double W = 0, P1 = 0, Q1 = 0, P2 = 0, Q2 = 0;
+	weights_at(s, c, theta, r, w);
+	for (size_t j = 0; j < s->k; j++) {
+		W += w[j];
+		P1 += w[j] * sc[j].f.p1;
+		Q1 += w[j] * sc[j].f.q1;
+		P2 += w[j] * sc[j].f.p2;
+		Q2 += w[j] * sc[j].f.q2;
+	}
+	if (c == RR) {
+		*num = Q1 / W, *den = Q2 / W;
+	} else {
+		*num = (P1 / W) * (Q1 / W), *den = (P2 / W) * (Q2 / W);
+	}
+}
+
 static void mn_weights(const dsp_strata *s, const struct sscore *sc, enum contrast c,
 		       double theta, double *w)
 {
-	double a = 1, b = 1, e = 1, f = 1;   /* q1~, q2~ (and p1~, p2~ for rd) */
-	for (int it = 0; it < 500; it++) {
-		double W = 0, A = 0, B = 0, E = 0, F = 0;
-		for (size_t j = 0; j < s->k; j++) {
-			double d = c == RR ? a / s->n1[j] + theta * b / s->n2[j] :
-				e * a / s->n1[j] + f * b / s->n2[j];
-			w[j] = d > 0 ? 1 / d : s->n1[j] * s->n2[j] / (s->n1[j] + s->n2[j]);
-		}
-		for (size_t j = 0; j < s->k; j++) {
-			W += w[j];
-			A += w[j] * sc[j].f.q1;
-			B += w[j] * sc[j].f.q2;
-			E += w[j] * sc[j].f.p1;
-			F += w[j] * sc[j].f.p2;
-		}
-		A /= W, B /= W, E /= W, F /= W;
-		int done = fabs(A - a) <= 2 * DBL_EPSILON * a && fabs(B - b) <= 2 * DBL_EPSILON * b &&
-			   (c == RR || (fabs(E - e) <= 2 * DBL_EPSILON * e &&
-					fabs(F - f) <= 2 * DBL_EPSILON * f));
-		a = A, b = B, e = E, f = F;
-		if (done)
+	double num, den, r0 = 1, r1, g0, g1;
+	mn_F(s, sc, c, theta, r0, w, &num, &den);
+	if (num == 0 || den == 0 || !isfinite(num / den)) {
+		for (size_t j = 0; j < s->k; j++)
+			w[j] = num == 0 && den == 0 ? s->n1[j] * (s->n2[j] / (s->n1[j] + s->n2[j])) :
+			       den == 0 ? s->n1[j] : s->n2[j];
+		return;
+	}
+	r1 = num / den;
+	g0 = r1 - r0;
+	for (int it = 0; it < 200; it++) {
+		mn_F(s, sc, c, theta, r1, w, &num, &den);
+		double f = num / den;
+		if (!(f > 0 && isfinite(f)))
+			break;   /* the weights of r1 stand */
+		g1 = f - r1;
+		if (g1 == 0 || fabs(g1) <= 2 * DBL_EPSILON * r1)
 			break;
+		double r2 = g1 != g0 ? r1 - g1 * (r1 - r0) / (g1 - g0) : f;
+		if (!(r2 > 0 && isfinite(r2)))
+			r2 = f;
+		r0 = r1, g0 = g1, r1 = r2;
 	}
-	for (size_t j = 0; j < s->k; j++) {
-		double d = c == RR ? a / s->n1[j] + theta * b / s->n2[j] :
-			e * a / s->n1[j] + f * b / s->n2[j];
-		w[j] = d > 0 ? 1 / d : s->n1[j] * s->n2[j] / (s->n1[j] + s->n2[j]);
-	}
+	weights_at(s, c, theta, r1, w);
 }
 
 /*
@@ -594,7 +618,7 @@ static void mn_weights(const dsp_strata *s, const struct sscore *sc, enum contra
  */
 static double sstat(const dsp_strata *s, enum contrast c, int skew, double theta)
 {
-	struct sscore stack[16], *sc = s->k <= 16 ? stack : malloc(s->k * sizeof *sc);
+	struct sscore stack[16] = {0}, *sc = s->k <= 16 ? stack : malloc(s->k * sizeof *sc);
 	double wstack[16], *w = s->k <= 16 ? wstack : malloc(s->k * sizeof *w);
 	if (!sc || !w) {
 		if (sc != stack) free(sc);

@@ -124,8 +124,8 @@ int dsp_sor_exact(const dsp_strata *s, double level, double *lo, double *hi);
 /*
  * The Cochran-Mantel-Haenszel test: (|sum (x1 - E)| - c)^2 / sum V on 1
  * df, E = n1 m / N and V = n1 n2 m (N - m) / (N^2 (N - 1)), m = x1 + x2;
- * c = 0 (cmh), or 1/2 where |sum (x1 - E)| >= 1/2 (cmh_cc, as R's
- * mantelhaen.test).  p = 1 when sum V = 0 (no stratum has events and
+ * c = 0 (cmh), or 1/2 where |sum (x1 - E)| >= 1/2 and 0 below it (cmh_cc,
+ * as R's mantelhaen.test; statsmodels squares |sum (x1 - E)| - 1/2 there).  p = 1 when sum V = 0 (no stratum has events and
  * non-events both).
  */
 int dsp_stest_cmh(const dsp_strata *s, double *p);

@@ -29,7 +29,8 @@ Definitions (see stats/strata.h for the statements):
   from 1/1000 growing by 3%, out to 150 in log(phi) or to 18 in
   atanh(d)), refined at 40 digits.  No Debian package implements these
   (R's ratesci, which does, is not packaged).
-- cmh, cmh-cc: (|sum (x1 - E)| - c)^2 / sum V, exactly in rationals.
+- cmh, cmh-cc: (|sum (x1 - E)| - c)^2 / sum V, exactly in rationals (c = 1/2
+  where |sum (x1 - E)| >= 1/2, else 0, as R).
 - exact test: the conditional law of sum x1 as exact integers (products of
   binomial coefficients, convolved), two-sided by minimum likelihood with
   R's relative tolerance 1e-7; exact interval: the odds ratios where the
@@ -311,8 +312,8 @@ def cmh_p(t, cc):
     if v == 0:
         return mpf(1)
     a = abs(d)
-    if cc:
-        a = a - Q(1, 2) if a >= Q(1, 2) else Q(0)
+    if cc:   # as R's mantelhaen.test: no correction below 1/2
+        a = a - Q(1, 2) if a >= Q(1, 2) else a
     return chi2_q(qf(a * a / v), 1)
 
 
@@ -1132,13 +1133,13 @@ def refs(d):
     G, H = mh_parts(u)["or"][:2]
     print("strata: UC Berkeley (Bickel et al. 1975, R's mantelhaen.test): MH OR %s (R 0.9046968), "
           "RBG 95%% %s (0.7719074, 1.0603298), CMH %s without / %s with cc (R 0.2169 / 0.2323), "
-          "Breslow-Day %s" % (mp.nstr(qf(G / H), 7), [mp.nstr(v, 7) for v in def_interval("rbg", u, "0.95")],
+          "Breslow-Day p %s (18.83 on 5 df: 0.002071)" % (mp.nstr(qf(G / H), 7), [mp.nstr(v, 7) for v in def_interval("rbg", u, "0.95")],
                               mp.nstr(cmh_p(u, False), 4), mp.nstr(cmh_p(u, True), 4),
                               mp.nstr(bd_p(u, False), 4)))
     r = t["rabbits"]
     G, H = mh_parts(r)["or"][:2]
     lo, w = conv(or_laws(r))
-    print("strata: Rabbits (Cochran 1954; R's example): MH OR %s (R 7.166667), cmh-cc p %s (R 0.04747), "
+    print("strata: Rabbits (Cochran 1954; R's example): MH OR %s (R 7), cmh-cc p %s (R 0.04747), "
           "exact p %s (R 0.03994), exact 95%% %s (R 1.077401, 529.837399)" % (
               mp.nstr(qf(G / H), 7), mp.nstr(cmh_p(r, True), 4),
               mp.nstr(exact_p(lo, w, sum(x[0] for x in r)), 4),
