@@ -249,7 +249,7 @@ const dsp_method dsp_adjust_methods[] = {
 	"contingency tables. J Am Stat Assoc 80:969-973."
 #define BD_1980 "Breslow NE, Day NE (1980). Statistical Methods in Cancer " \
 	"Research I, IARC."
-#define EXACT_LIMIT "10^8 products in the convolution of the strata's " \
+#define EXACT_LIMIT "10^9 products in the convolution of the strata's " \
 	"conditional laws, 2x10^6 values of their sum"
 
 const dsp_method dsp_strata_ratio_methods[] = {

@@ -116,7 +116,7 @@ int dsp_sor_rbg(const dsp_strata *s, double level, double *lo, double *hi);
  * its support, if that is shorter.
  */
 int dsp_sor_exact(const dsp_strata *s, double level, double *lo, double *hi);
-#define DSP_STRATA_EXACT_MAX 1e8
+#define DSP_STRATA_EXACT_MAX 1e9
 #define DSP_STRATA_EXACT_LEN 2e6
 
 /* ---- tests of no association ------------------------------------------------ */

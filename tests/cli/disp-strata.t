@@ -271,7 +271,7 @@ g,s,events,total
 a,x,400000000000,1000000000000
 b,x,400000000000,1000000000000
 --- stderr
-disp-strata: --test exact: group 'a' is beyond the method's limit (10^8 products in the convolution of the strata's conditional laws, 2x10^6 values of their sum)
+disp-strata: --test exact: group 'a' is beyond the method's limit (10^9 products in the convolution of the strata's conditional laws, 2x10^6 values of their sum)
 --- exit 65
 
 === no stratum has both groups: nan, and the note says so
