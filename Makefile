@@ -22,7 +22,7 @@ DISP_LIBS = -lcsv -lgsl -lgslcblas -lm
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 B =
-TOOLS = disp-count disp-rate disp-check disp-adjust disp-plot disp-stages disp-report disp-test disp-funnel
+TOOLS = disp-count disp-rate disp-check disp-adjust disp-plot disp-stages disp-report disp-test disp-funnel disp-strata
 
 STATS_SRC = $(wildcard stats/*.c)
 CLI_SRC = $(filter-out bin/disp-%.c,$(wildcard bin/*.c))

@@ -117,17 +117,21 @@ static int on_header(void *ctx, const csvin_row *h)
 	return 0;
 }
 
+static const char *key_text(const counts_table *t, const csvin_row *r);
+
 static void repeated(const counts_table *t, const counts_group *g,
 		     const csvin_row *r)
 {
-	char msg[512];
+	char msg[768], what[300] = "group";
 	const char *merge = t->ncount ? "disp-count --merge -f" : "disp-count --merge";
+	if (t->nkey > 1)   /* a group with other key columns (strata) */
+		snprintf(what, sizeof what, "key '%s'", key_text(t, r));
 	if (g->file == r->file || strcmp(g->file, r->file) == 0)
-		snprintf(msg, sizeof msg, "group appears twice (first on line %ld; "
-			 "sum the rows with %s)", g->line, merge);
+		snprintf(msg, sizeof msg, "%s appears twice (first on line %ld; "
+			 "sum the rows with %s)", what, g->line, merge);
 	else
-		snprintf(msg, sizeof msg, "group appears twice (first in %s, line "
-			 "%ld; sum the rows with %s)", err_show(g->file), g->line, merge);
+		snprintf(msg, sizeof msg, "%s appears twice (first in %s, line "
+			 "%ld; sum the rows with %s)", what, err_show(g->file), g->line, merge);
 	err_data(r->file, r->line, t->keyname[0], msg, r->f[t->ki[0]]);
 }
 

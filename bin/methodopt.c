@@ -8,11 +8,14 @@
 
 #include <string.h>
 
+/* "--ci", or "--ci with -x" for a person-time kind. */
 static const char *kind_name(const dsp_kind *k)
 {
-	return k->person_time ? (strcmp(k->option, "--ci") == 0 ? "--ci with -x" :
-				 strcmp(k->option, "--ratio") == 0 ? "--ratio with -x" :
-				 "--test with -x") : k->option;
+	static char buf[64];
+	if (!k->person_time)
+		return k->option;
+	snprintf(buf, sizeof buf, "%s with -x", k->option);
+	return buf;
 }
 
 const dsp_method *mo_pick(const dsp_kind *k, const char *name)

@@ -12,6 +12,8 @@
 #include "propci.h"
 #include "ratio.h"
 #include "table.h"
+#include "standardise.h"
+#include "strata.h"
 #include "test2x2.h"
 #include "uncond.h"
 
@@ -269,6 +271,147 @@ const dsp_kind dsp_table_kinds[] = {
 	 "Tests of the whole table (--tests)", NULL},
 	{0}
 };
+
+/* ---- disp-strata: a group against the reference across strata ---------- */
+
+#define GR_1985 "Greenland S, Robins JM (1985). Estimation of a common effect " \
+	"parameter from sparse follow-up data. Biometrics 41:55-68."
+#define LAUD_2017 "Laud PJ (2017). Equal-tailed confidence intervals for " \
+	"comparison of rates. Pharm Stat 16:334-348 (stratified, with " \
+	"Mantel-Haenszel weights, as R's ratesci)."
+#define MH_1959 "Mantel N, Haenszel W (1959). Statistical aspects of the " \
+	"analysis of data from retrospective studies of disease. J Natl Cancer " \
+	"Inst 22:719-748."
+#define MPG_1985 "Mehta CR, Patel NR, Gray R (1985). Computing an exact " \
+	"confidence interval for the common odds ratio in several 2x2 " \
+	"contingency tables. J Am Stat Assoc 80:969-973."
+#define BD_1980 "Breslow NE, Day NE (1980). Statistical Methods in Cancer " \
+	"Research I, IARC."
+#define EXACT_LIMIT "10^9 products in the convolution of the strata's " \
+	"conditional laws, 2x10^6 values of their sum"
+
+const dsp_method dsp_strata_ratio_methods[] = {
+	{.name = "mh", .help = "Mantel-Haenszel, Greenland-Robins variance (log interval)",
+	 .fn.strata = dsp_srr_mh, .cite = GR_1985},
+	{.name = "mn", .help = "stratified Miettinen-Nurminen score interval (MN weights)",
+	 .fn.strata = dsp_srr_mn, .sscore = dsp_stest_cmh, .cite = MN_1985},
+	{.name = "scas", .help = "stratified skewness-corrected score interval (MH weights)",
+	 .fn.strata = dsp_srr_scas, .sscore = dsp_stest_scas_rr, .cite = LAUD_2017},
+	{0}
+};
+
+const dsp_method dsp_strata_diff_methods[] = {
+	{.name = "sato", .help = "Mantel-Haenszel, Sato's variance (sparse or large strata)",
+	 .fn.strata = dsp_srd_sato,
+	 .cite = "Sato T (1989). On the variance estimator for the Mantel-Haenszel "
+		 "risk difference. Biometrics 45:1323-1324."},
+	{.name = "gr", .help = "Mantel-Haenszel, Greenland-Robins variance (large strata)",
+	 .fn.strata = dsp_srd_gr, .cite = GR_1985},
+	{.name = "mn", .help = "stratified Miettinen-Nurminen score interval (MN weights)",
+	 .fn.strata = dsp_srd_mn, .sscore = dsp_stest_cmh, .cite = MN_1985},
+	{.name = "scas", .help = "stratified skewness-corrected score interval (MH weights)",
+	 .fn.strata = dsp_srd_scas, .sscore = dsp_stest_scas_rd, .cite = LAUD_2017},
+	{0}
+};
+
+const dsp_method dsp_strata_odds_methods[] = {
+	{.name = "mh", .help = "Mantel-Haenszel, Robins-Breslow-Greenland variance",
+	 .fn.strata = dsp_sor_rbg,
+	 .cite = "Robins J, Breslow N, Greenland S (1986). Estimators of the "
+		 "Mantel-Haenszel variance consistent in both sparse data and "
+		 "large-strata limiting models. Biometrics 42:311-323."},
+	{.name = "exact", .help = "exact conditional interval (as R's mantelhaen.test exact)",
+	 .fn.strata = dsp_sor_exact, .limit = EXACT_LIMIT, .cite = MPG_1985},
+	{0}
+};
+
+const dsp_method dsp_strata_test_methods[] = {
+	{.name = "cmh", .help = "Cochran-Mantel-Haenszel, no continuity correction",
+	 .fn.stest = dsp_stest_cmh, .cite = MH_1959},
+	{.name = "cmh-cc", .help = "Cochran-Mantel-Haenszel with continuity correction (as R)",
+	 .fn.stest = dsp_stest_cmh_cc, .cite = MH_1959},
+	{.name = "exact", .help = "exact conditional test of a common odds ratio of 1",
+	 .fn.stest = dsp_stest_exact, .limit = EXACT_LIMIT, .cite = MPG_1985},
+	{.name = "score", .help = "score test inverted by the chosen --ratio (mn, mh: cmh)",
+	 .fn.stest = dsp_stest_cmh, .flags = DSP_COMPANION,
+	 .cite = MN_1985 " " LAUD_2017},
+	{0}
+};
+
+const dsp_method dsp_strata_homog_methods[] = {
+	{.name = "bd-tarone", .help = "Breslow-Day test of a common odds ratio, Tarone's correction",
+	 .fn.stest = dsp_shomog_bd_tarone,
+	 .cite = BD_1980 " Tarone RE (1985). On heterogeneity tests based on "
+		 "efficient scores. Biometrika 72:91-95."},
+	{.name = "bd", .help = "Breslow-Day test, uncorrected",
+	 .fn.stest = dsp_shomog_bd, .cite = BD_1980},
+	{0}
+};
+
+const dsp_method dsp_strata_pt_ratio_methods[] = {
+	{.name = "mh", .help = "Mantel-Haenszel rate ratio, Greenland-Robins variance",
+	 .fn.strata = dsp_sptrr_mh, .cite = GR_1985},
+	{0}
+};
+
+const dsp_method dsp_strata_pt_test_methods[] = {
+	{.name = "mh", .help = "Mantel-Haenszel test of equal rates, no continuity correction",
+	 .fn.stest = dsp_sptest_mh, .cite = BRESLOW_1987},
+	{.name = "exact", .help = "exact conditional test (binomial convolution)",
+	 .fn.stest = dsp_sptest_exact, .limit = EXACT_LIMIT, .cite = BRESLOW_1987},
+	{0}
+};
+
+const dsp_method dsp_strata_pt_homog_methods[] = {
+	{.name = "bd", .help = "chi-square test of a common rate ratio",
+	 .fn.stest = dsp_sphomog_bd, .cite = BRESLOW_1987},
+	{0}
+};
+
+const dsp_method dsp_standard_methods[] = {
+	{.name = "direct", .help = "directly standardised rate, Fay-Feuer gamma interval",
+	 .fn.standard = dsp_std_direct,
+	 .cite = "Fay MP, Feuer EJ (1997). Confidence intervals for directly "
+		 "standardized rates: a method based on the gamma distribution. Stat "
+		 "Med 16:791-801."},
+	{.name = "indirect", .help = "observed/expected events, exact Poisson interval",
+	 .fn.standard = dsp_std_indirect,
+	 .cite = BRESLOW_1987 " Garwood F (1936). Fiducial limits for the Poisson "
+		 "distribution. Biometrika 28:437-442."},
+	{0}
+};
+
+const dsp_kind dsp_strata_kinds[] = {
+	{"--ratio", 0, 0, DSP_STRATA, DSP_RATIO, dsp_strata_ratio_methods, "rr",
+	 "strataratio", "Stratified relative-rate intervals (--ratio)", NULL},
+	{"--diff", 0, 1, DSP_STRATA, DSP_DIFFERENCE, dsp_strata_diff_methods, "rd",
+	 "stratadiff", "Stratified rate-difference intervals (--diff)", NULL},
+	{"--odds", 0, 1, DSP_STRATA, DSP_RATIO, dsp_strata_odds_methods, "or",
+	 "strataodds", "Stratified odds-ratio intervals (--odds)", NULL},
+	{"--test", 0, 0, DSP_STRATA_TEST, DSP_PVALUE, dsp_strata_test_methods, "p",
+	 "stratatest", "Stratified tests (--test)", NULL},
+	{"--homogeneity", 0, 0, DSP_STRATA_TEST, DSP_PVALUE, dsp_strata_homog_methods,
+	 "p_homog", "stratahomog", "Homogeneity tests (--homogeneity)", NULL},
+	{"--ratio", 1, 0, DSP_STRATA, DSP_RATIO, dsp_strata_pt_ratio_methods, "rr",
+	 "strataptratio", "Stratified person-time rate ratios (-x, --ratio)",
+	 NULL},
+	{"--test", 1, 0, DSP_STRATA_TEST, DSP_PVALUE, dsp_strata_pt_test_methods, "p",
+	 "stratapttest", "Stratified person-time tests (-x, --test)", NULL},
+	{"--homogeneity", 1, 0, DSP_STRATA_TEST, DSP_PVALUE, dsp_strata_pt_homog_methods,
+	 "p_homog", "stratapthomog", "Person-time homogeneity tests (-x, --homogeneity)",
+	 NULL},
+	{"--standardise", 0, 1, DSP_STANDARD, DSP_RATE, dsp_standard_methods, "rate",
+	 "standard", "Standardised rates (--standardise)", NULL},
+	{0}
+};
+
+dsp_strata_estimate_fn dsp_strata_estimate(const dsp_kind *k)
+{
+	return k->methods == dsp_strata_ratio_methods ? dsp_mh_rr :
+	       k->methods == dsp_strata_diff_methods ? dsp_mh_rd :
+	       k->methods == dsp_strata_odds_methods ? dsp_mh_or :
+	       k->methods == dsp_strata_pt_ratio_methods ? dsp_mh_ptrr : NULL;
+}
 
 const dsp_kind dsp_kinds[] = {
 	{"--ci", 0, 0, DSP_ONE, DSP_PROPORTION, dsp_ci_methods, "rate", "propci",

@@ -13,6 +13,7 @@
 #define DSP_METHODS_H
 
 #include "funnel.h"
+#include "strata.h"
 
 #include <stddef.h>
 
@@ -25,6 +26,14 @@ typedef int (*dsp_adjust_fn)(size_t n, const double *p, double *out);
 struct dsp_ktable;
 struct dsp_ktest;
 typedef int (*dsp_table_fn)(const struct dsp_ktable *t, struct dsp_ktest *r);
+/* Stratified (strata.h): an interval, a p-value, a point estimate; and a
+ * standardised rate of one group over k strata (standardise.h). */
+typedef int (*dsp_strata_fn)(const dsp_strata *s, double level, double *lo, double *hi);
+typedef int (*dsp_strata_test_fn)(const dsp_strata *s, double *p);
+typedef double (*dsp_strata_estimate_fn)(const dsp_strata *s);
+typedef int (*dsp_standard_fn)(size_t k, const double *x, const double *n,
+			       const double *s, double level, double *est,
+			       double *lo, double *hi);
 
 /* Method flags. */
 enum {
@@ -48,6 +57,9 @@ typedef struct {
 		dsp_table_fn table;
 		dsp_funnel_fn funnel;
 		dsp_disp_fn disp;
+		dsp_strata_fn strata;
+		dsp_strata_test_fn stest;
+		dsp_standard_fn standard;
 	} fn;
 	/* Score-type intervals only: the test of no difference that the
 	 * interval inverts, so that its p < 1 - level exactly when the
@@ -58,6 +70,8 @@ typedef struct {
 	 * for the man page.  NULL: no limit of its own. */
 	const char *limit;
 	unsigned flags;     /* DSP_PSEUDO, DSP_COMPANION */
+	/* A stratified score interval: the test it inverts (as score). */
+	dsp_strata_test_fn sscore;
 } dsp_method;
 
 /* Each table ends with a row whose name is NULL; the first row is the default. */
@@ -72,6 +86,16 @@ extern const dsp_method dsp_pt_ratio_methods[];  /* .ratio: (x1/t1) / (x2/t2) */
 extern const dsp_method dsp_pt_test_methods[];   /* .test: x1/t1 vs x2/t2 */
 /* Multiple comparisons: a family of p-values (with or without -x). */
 extern const dsp_method dsp_adjust_methods[];    /* .adjust */
+/* Stratified (disp-strata): a group against the reference across strata. */
+extern const dsp_method dsp_strata_ratio_methods[];  /* .strata: common rr */
+extern const dsp_method dsp_strata_diff_methods[];   /* .strata: common rd */
+extern const dsp_method dsp_strata_odds_methods[];   /* .strata: common or */
+extern const dsp_method dsp_strata_test_methods[];   /* .stest: no association */
+extern const dsp_method dsp_strata_homog_methods[];  /* .stest: homogeneity */
+extern const dsp_method dsp_strata_pt_ratio_methods[];  /* .strata, person-time */
+extern const dsp_method dsp_strata_pt_test_methods[];   /* .stest, person-time */
+extern const dsp_method dsp_strata_pt_homog_methods[];  /* .stest, person-time */
+extern const dsp_method dsp_standard_methods[];      /* .standard */
 
 /* Tests of the whole k x 2 table (.table; disp-test --tests). */
 extern const dsp_method dsp_table_methods[];
@@ -84,7 +108,11 @@ typedef enum {
 	DSP_ADJUST, /* fn.adjust: a family of p-values, adjusted */
 	/* disp-funnel's (dsp_funnel_kinds), never in dsp_kinds: */
 	DSP_FUNNEL,     /* fn.funnel: limits and p of a unit */
-	DSP_DISPERSION  /* fn.disp: phi and tau2 of the units */
+	DSP_DISPERSION, /* fn.disp: phi and tau2 of the units */
+	/* disp-strata's (dsp_strata_kinds), never in dsp_kinds: */
+	DSP_STRATA,       /* fn.strata: x1[j] of n1[j] against x2[j] of n2[j] */
+	DSP_STRATA_TEST,  /* fn.stest: the same, a p-value */
+	DSP_STANDARD      /* fn.standard: one group's x[j] of n[j], standard s[j] */
 } dsp_shape;
 
 /* What an interval kind estimates, for the grid's range checks. */
@@ -122,8 +150,7 @@ extern const dsp_kind dsp_kinds[];
  * disp-test's kinds: tests of the whole table, whose methods set fn.table.
  * Their shape is DSP_TEST (each gives a p-value); being in a table of
  * their own, they never meet code that loops over dsp_kinds and calls
- * fn.test.  (A shape of their own, DSP_TABLE, waits for the switch over
- * shapes in disp-rate.c to have a default.)
+ * fn.test.
  */
 extern const dsp_kind dsp_table_kinds[];
 /* disp-funnel's kinds: control limits (--method) and over-dispersion
@@ -131,6 +158,11 @@ extern const dsp_kind dsp_table_kinds[];
 extern const dsp_method dsp_funnel_methods[];  /* .funnel */
 extern const dsp_method dsp_disp_methods[];    /* .disp */
 extern const dsp_kind dsp_funnel_kinds[];
+/* disp-strata's kinds (the same options, stratified), ending the same way. */
+extern const dsp_kind dsp_strata_kinds[];
+
+/* A DSP_STRATA kind's point estimate (Mantel-Haenszel's), or NULL. */
+dsp_strata_estimate_fn dsp_strata_estimate(const dsp_kind *k);
 
 /* The kind picked by option (with -x when person_time), or NULL. */
 const dsp_kind *dsp_kind_find(const char *option, int person_time);

@@ -205,3 +205,15 @@ cmd: if [ -n "$B" ]; then printf 'disp-count: out of memory\nexit 71\n'; exit 0;
 --- stdout
 disp-count: out of memory
 exit 71
+
+=== every number disp-strata writes reads back (inf, nan and empty cells included)
+cmd: printf 'g,s,events,total\na,x,0,10\na,y,5,5\nb,x,3,10\nb,y,0,4\nc,x,0,3\nref,x,0,20\nref,y,2,8\nref,z,1,1\n' > /tmp/disp-kit-strata.$$; for d in 6 17; do disp-strata -s s -r ref --diff mn --odds exact --test exact --each --digits $d /tmp/disp-kit-strata.$$ | roundtrip $d g s scope ref note; disp-strata -s s -r ref --ratio scas --diff sato --odds mh --digits $d /tmp/disp-kit-strata.$$ | roundtrip $d g ref note; disp-strata -s s -r ref --standardise direct --digits $d /tmp/disp-kit-strata.$$ | roundtrip $d g ref note; disp-strata -s s -r ref --standardise indirect --digits $d /tmp/disp-kit-strata.$$ | roundtrip $d g ref note; done; rm -f /tmp/disp-kit-strata.$$
+--- stdout
+384 cells read back
+96 cells read back
+36 cells read back
+32 cells read back
+384 cells read back
+96 cells read back
+36 cells read back
+32 cells read back
