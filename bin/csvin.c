@@ -7,8 +7,10 @@
  */
 #include "csvin.h"
 #include "err.h"
+#include "num.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -306,4 +308,14 @@ size_t csvin_column(const csvin_row *h, const char *name)
 			*other == ';' ? ";" : "<TAB>", *other == ';' ? "" : " or -t");
 	fputc('\n', stderr);
 	err_exit(EX_DATA);
+}
+
+double csvin_number(const csvin_row *r, long i, const char *col)
+{
+	double x;
+	if (i < 0)
+		return NAN;
+	if (num_cell(r->f[i], &x) == NUM_BAD)
+		err_data(r->file, r->line, col, "not a number (or inf, nan, empty)", r->f[i]);
+	return x;
 }

@@ -18,7 +18,9 @@
 
 #include <stddef.h>
 
-/* One record as handed to a callback.  Valid only during the callback. */
+/* One record as handed to a callback.  Valid only during the callback,
+ * except the header handed to on_header, which stays valid until
+ * csvin_read returns (so that row callbacks can name columns). */
 typedef struct {
 	const char *file;  /* name for messages: the path, or "stdin" */
 	long line;         /* line on which the record starts (1 = header) */
@@ -61,5 +63,12 @@ size_t csvin_column(const csvin_row *header, const char *name);
 
 /* The same for a column that may be absent: -1 when it is. */
 long csvin_find(const csvin_row *header, const char *name);
+
+/*
+ * Field i of row r as a number, as num_cell reads it (numbers, inf, -inf,
+ * nan; empty is NaN); NaN when i < 0 (a column the table does not have).
+ * Anything else exits 65 naming the file, line, column col and the value.
+ */
+double csvin_number(const csvin_row *r, long i, const char *col);
 
 #endif

@@ -145,16 +145,6 @@ static int on_header(void *ctx, const csvin_row *h)
 	return 0;
 }
 
-static double cell(const csvin_row *r, long i, const char *col)
-{
-	double x;
-	if (i < 0)
-		return NAN;
-	if (num_cell(r->f[i], &x) == NUM_BAD)
-		err_data(r->file, r->line, col, "not a number (or inf, nan, empty)", r->f[i]);
-	return x;
-}
-
 static int on_row(void *ctx, const csvin_row *r)
 {
 	struct chart *c = ctx;
@@ -167,8 +157,9 @@ static int on_row(void *ctx, const csvin_row *r)
 	snprintf(lo, sizeof lo, "%s_lo", c->col);
 	snprintf(hi, sizeof hi, "%s_hi", c->col);
 	*w = (struct row){xstrdup(r->f[c->gi]), c->si >= 0 ? xstrdup(r->f[c->si]) : NULL,
-			  cell(r, c->ei, c->col), cell(r, c->li, lo), cell(r, c->hi, hi),
-			  cell(r, c->pi, c->pcol), 0, NAN, NULL};
+			  csvin_number(r, c->ei, c->col), csvin_number(r, c->li, lo),
+			  csvin_number(r, c->hi, hi), csvin_number(r, c->pi, c->pcol), 0, NAN,
+			  NULL};
 	if (c->ri >= 0 && !c->refname && *r->f[c->ri])
 		c->refname = xstrdup(r->f[c->ri]);
 	return 0;

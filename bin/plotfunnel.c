@@ -47,18 +47,8 @@ struct funnel {
 	double *cs, *clo[MAXLEV], *chi[MAXLEV];
 	size_t nc, ccap;
 	long lsi;            /* the limits table's size column */
-	char **names[2];     /* the headers of the unit and limits tables */
-	size_t nnames[2];
+	const csvin_row *hdr[2];  /* the unit and limits tables' headers */
 };
-
-/* A copy of a header's names, for messages about its cells. */
-static void keep_names(struct funnel *f, int t, const csvin_row *h)
-{
-	f->names[t] = xmalloc(h->nf * sizeof **f->names);
-	for (size_t i = 0; i < h->nf; i++)
-		f->names[t][i] = xstrdup(h->f[i]);
-	f->nnames[t] = h->nf;
-}
 
 /* The first of two names a header has: the size and rate columns. */
 static long either(const csvin_row *h, const char *a, const char *b, char **name)
@@ -85,7 +75,7 @@ static int unit_header(void *ctx, const csvin_row *h)
 	struct funnel *f = ctx;
 	if (h->nf == 0)
 		err_data(h->file, 1, NULL, "no header row (empty input)", NULL);
-	keep_names(f, 0, h);
+	f->hdr[0] = h;
 	f->gi = f->o->gcol ? (long)csvin_column(h, f->o->gcol) : 0;
 	f->unitcol = xstrdup(h->f[f->gi]);
 	f->si = either(h, "total", "expected", &f->sizecol);
@@ -122,13 +112,7 @@ static int unit_header(void *ctx, const csvin_row *h)
 /* Cell i of a row of table t (0 units, 1 limits) as a number. */
 static double tcell(const struct funnel *f, int t, const csvin_row *r, long i)
 {
-	double x;
-	if (i < 0)
-		return NAN;
-	if (num_cell(r->f[i], &x) == NUM_BAD)
-		err_data(r->file, r->line, f->names[t][i], "not a number (or inf, nan, empty)",
-			 r->f[i]);
-	return x;
+	return csvin_number(r, i, i >= 0 ? f->hdr[t]->f[i] : NULL);
 }
 
 /* Room for one more curve point. */
@@ -187,7 +171,7 @@ static int limits_header(void *ctx, const csvin_row *h)
 	struct funnel *f = ctx;
 	if (h->nf == 0)
 		err_data(h->file, 1, NULL, "no header row (empty input)", NULL);
-	keep_names(f, 1, h);
+	f->hdr[1] = h;
 	f->lsi = (long)csvin_column(h, f->sizecol);
 	for (size_t k = 0; k < f->nlev; k++) {
 		char name[300];
@@ -414,9 +398,4 @@ void plot_funnel(FILE *fp, const plotfunnel_opts *o, char *const *files, int nfi
 		free(f.lev[k].label), free(f.clo[k]), free(f.chi[k]);
 	free(f.u), free(f.cs), free(f.unitcol), free(f.sizecol), free(f.ratecol);
 	free(f.method), free(f.disp);
-	for (int t = 0; t < 2; t++) {
-		for (size_t i = 0; i < f.nnames[t]; i++)
-			free(f.names[t][i]);
-		free(f.names[t]);
-	}
 }
