@@ -22,9 +22,7 @@ enum { O_CI = 256, O_RATIO, O_DIFF, O_ODDS, O_TEST, O_ADJUST, O_ADJUST_CI, O_PER
        O_METHODS };
 
 static const opt_def OPTS[] = {
-	{"group", 'g', "COL", "group column (default: the first column)"},
-	{"events", 'e', "COL", "events column (default: events)"},
-	{"total", 'n', "COL", "total column (default: total)"},
+	OPT_COUNT_COLUMNS,
 	{"exposure", 'x', "COL", "person-time: events per unit of exposure COL (> 0)\n"
 				 "instead of events of a total"},
 	{"ref", 'r', "GROUP", "reference group (default: the largest total)"},

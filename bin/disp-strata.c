@@ -34,9 +34,7 @@ enum { O_RATIO = 256, O_DIFF, O_ODDS, O_TEST, O_HOMOG, O_STANDARDISE, O_STANDARD
 
 static const opt_def OPTS[] = {
 	{"strata", 's', "COL,COL...", "the stratum columns (a stratum is one value of each)"},
-	{"group", 'g', "COL", "group column (default: the first column)"},
-	{"events", 'e', "COL", "events column (default: events)"},
-	{"total", 'n', "COL", "total column (default: total)"},
+	OPT_COUNT_COLUMNS,
 	{"exposure", 'x', "COL", "person-time: events per unit of exposure COL (> 0)\n"
 				 "instead of events of a total"},
 	{"ref", 'r', "GROUP", "reference group (default: the largest total over the strata)"},

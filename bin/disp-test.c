@@ -27,9 +27,7 @@ enum { O_TESTS = 256, O_ORDER, O_SCORE, O_DRAWS, O_SEED, O_LIMIT, O_METHODS };
 #define LIMIT 1e8
 
 static const opt_def OPTS[] = {
-	{"group", 'g', "COL", "group column (default: the first column)"},
-	{"events", 'e', "COL", "events column (default: events)"},
-	{"total", 'n', "COL", "total column (default: total)"},
+	OPT_COUNT_COLUMNS,
 	{"tests", O_TESTS, "LIST", "tests to run, comma-separated (default: chi2,g,exact,\n"
 				   "and trend with --order or --score)"},
 	{"order", O_ORDER, "G1,G2,...", "the groups in order, for trend (scores 1, 2, ...)"},

@@ -18,6 +18,13 @@ typedef struct {
 	const char *help;  /* "\n" starts a continuation line */
 } opt_def;
 
+/* The three column options of a filter that reads a counts table by group
+ * (-g, -e, -n), the same words in every --help. */
+#define OPT_COUNT_COLUMNS \
+	{"group", 'g', "COL", "group column (default: the first column)"}, \
+	{"events", 'e', "COL", "events column (default: events)"}, \
+	{"total", 'n', "COL", "total column (default: total)"}
+
 /* The common options a filter may take. */
 enum {
 	OPT_DELIM = 1,     /* -t, --tsv and -d, --delimiter CHAR */
