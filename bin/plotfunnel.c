@@ -197,16 +197,30 @@ static int limits_row(void *ctx, const csvin_row *r)
 }
 
 /* Curve points in order of size (the units' own limits come in input
- * order): an insertion sort of indices, stable for equal sizes. */
+ * order), ties in input order. */
+struct point {
+	double size;
+	size_t i;
+};
+
+static int by_size(const void *a, const void *b)
+{
+	const struct point *x = a, *y = b;
+	if (x->size != y->size)
+		return (x->size > y->size) - (x->size < y->size);
+	return (x->i > y->i) - (x->i < y->i);
+}
+
 static size_t *curve_order(const struct funnel *f)
 {
+	struct point *pt = xmalloc((f->nc ? f->nc : 1) * sizeof *pt);
 	size_t *ix = xmalloc((f->nc ? f->nc : 1) * sizeof *ix);
-	for (size_t i = 0; i < f->nc; i++) {
-		size_t j = i;
-		while (j > 0 && f->cs[ix[j - 1]] > f->cs[i])
-			ix[j] = ix[j - 1], j--;
-		ix[j] = i;
-	}
+	for (size_t i = 0; i < f->nc; i++)
+		pt[i] = (struct point){f->cs[i], i};
+	qsort(pt, f->nc, sizeof *pt, by_size);
+	for (size_t i = 0; i < f->nc; i++)
+		ix[i] = pt[i].i;
+	free(pt);
 	return ix;
 }
 
