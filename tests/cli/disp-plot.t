@@ -219,9 +219,10 @@ svg: 99.8% limits
 svg: target 0.174
 svg: outside 99.8% (5)
 
-=== funnel: a table that is not disp-funnel's, a limits table without a level of the units', and options of other charts are errors
-cmd: f=$PWD/fixtures/stop-search-2016-17.csv; d=$(mktemp -d); cd $d; printf 'g,rr,rr_lo,rr_hi\nA,1,0.5,2\n' | disp-plot funnel; echo "exit $?"; disp-funnel -e arrests -n searches --limits --levels 0.9 $f > l.csv; disp-funnel -e arrests -n searches $f | disp-plot funnel --limits l.csv; echo "exit $?"; cd /; rm -rf $d; disp-plot forest --limits x /dev/null 2>&1 | head -1; disp-plot funnel -c rr /dev/null 2>&1 | head -1
+=== funnel: a table that is not disp-funnel's, a limits table without a level of the units', a cell that is not a number, and options of other charts are errors
+cmd: f=$PWD/fixtures/stop-search-2016-17.csv; d=$(mktemp -d); cd $d; printf 'g,rr,rr_lo,rr_hi\nA,1,0.5,2\n' | disp-plot funnel; echo "exit $?"; disp-funnel -e arrests -n searches --limits --levels 0.9 $f > l.csv; disp-funnel -e arrests -n searches $f | disp-plot funnel --limits l.csv; echo "exit $?"; printf 'unit,total,rate,target,lo_95,hi_95,out_95\nA,10,0.x,0.2,0.1,0.3,0\n' | disp-plot funnel; echo "exit $?"; cd /; rm -rf $d; disp-plot forest --limits x /dev/null 2>&1 | head -1; disp-plot funnel -c rr /dev/null 2>&1 | head -1
 --- stdout
+exit 65
 exit 65
 exit 65
 disp-plot: --limits is for funnel charts
@@ -229,3 +230,4 @@ disp-plot: -c is not for funnel charts
 --- stderr
 disp-plot: stdin:1: no column 'total' or 'expected': a funnel chart draws disp-funnel's output
 disp-plot: l.csv:1: unknown column 'lo_95' (columns: total, target, lo_90, hi_90, phi, tau2, overdispersion, method)
+disp-plot: stdin:2: column 'rate': not a number (or inf, nan, empty): '0.x'
