@@ -141,10 +141,7 @@ static void pick_methods(struct run *r, const struct opts *o)
 		p->m = mo_pick(k, name);
 		if (strcmp(k->option, "--ratio") == 0)
 			ratio = p->m;
-		p->test = p->m->fn.test;
-		if (k->shape == DSP_TEST && (p->m->flags & DSP_COMPANION) &&
-		    ratio && ratio->score)
-			p->test = ratio->score;
+		p->test = k->shape == DSP_TEST ? dsp_test_of(p->m, ratio) : p->m->fn.test;
 	}
 }
 

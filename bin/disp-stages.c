@@ -178,9 +178,7 @@ static void pick_methods(struct run *r, const struct opts *o)
 		r->k[i] = dsp_kind_find(KIND_OPT[i], 0);
 		r->m[i] = mo_pick(r->k[i], o->method[i]);
 	}
-	r->test = r->m[K_TEST]->fn.test;
-	if ((r->m[K_TEST]->flags & DSP_COMPANION) && r->m[K_RATIO]->score)
-		r->test = r->m[K_RATIO]->score;
+	r->test = dsp_test_of(r->m[K_TEST], r->m[K_RATIO]);
 }
 
 /* One comparison: x of n against the reference's xr of nr. */

@@ -457,6 +457,13 @@ const dsp_method *dsp_method_find(const dsp_method *t, const char *name)
 	return NULL;
 }
 
+dsp_test_fn dsp_test_of(const dsp_method *test, const dsp_method *ratio)
+{
+	if ((test->flags & DSP_COMPANION) && ratio && ratio->score)
+		return ratio->score;
+	return test->fn.test;
+}
+
 /* disp-funnel: the control limits of a funnel plot and its over-dispersion. */
 #define SPIEGELHALTER_2005 "Spiegelhalter DJ (2005). Funnel plots for comparing " \
 	"institutional performance. Stat Med 24:1185-1202."

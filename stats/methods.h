@@ -174,4 +174,8 @@ double dsp_test_p(dsp_test_fn f, double x1, double n1, double x2, double n2);
 /* The row called name, or NULL. */
 const dsp_method *dsp_method_find(const dsp_method *table, const char *name);
 
+/* The test a --test row runs: its own fn.test, or for a DSP_COMPANION row
+ * ("score") the score test of the chosen --ratio row when it has one. */
+dsp_test_fn dsp_test_of(const dsp_method *test, const dsp_method *ratio);
+
 #endif
