@@ -37,6 +37,9 @@
 	"distributions. J Am Stat Assoc 56:223-234."
 #define ARMITAGE_2002 "Armitage P, Berry G, Matthews JNS (2002). Statistical " \
 	"Methods in Medical Research, 4th ed., sec. 5.3."
+#define FLL_2015 "Fagerland MW, Lydersen S, Laake P (2015). Recommended " \
+	"confidence intervals for two independent binomial proportions. Stat " \
+	"Methods Med Res 24:224-254."
 #define BRESLOW_1987 "Breslow NE, Day NE (1987). Statistical Methods in " \
 	"Cancer Research II, IARC."
 
@@ -61,6 +64,12 @@ const dsp_method dsp_ci_methods[] = {
 		 "for interval estimation of binomial proportions. Am Stat 52:119-126."},
 	{.name = "wald", .help = "Wald interval (not recommended; for comparison)",
 	 .fn.ci = dsp_ci_wald, .cite = BROWN_2001},
+	{.name = "logit", .help = "logit (Wald on the log odds) interval",
+	 .fn.ci = dsp_ci_logit, .cite = BROWN_2001},
+	{.name = "arcsine", .help = "arcsine interval on Anscombe's (x+3/8)/(n+3/4)",
+	 .fn.ci = dsp_ci_arcsine, .flags = DSP_PSEUDO,
+	 .cite = "Anscombe FJ (1948). The transformation of Poisson, binomial and "
+		 "negative-binomial data. Biometrika 35:246-254; " BROWN_2001},
 	{0}
 };
 
@@ -81,9 +90,7 @@ const dsp_method dsp_ratio_methods[] = {
 		 "corrections for skewness. Biometrics 44:323-338."},
 	{.name = "adj-log", .help = "Katz log interval with 1/2 added to events and totals",
 	 .fn.ratio = dsp_rr_adj_log, .flags = DSP_PSEUDO,
-	 .cite = "Fagerland MW, Lydersen S, Laake P (2015). Recommended confidence "
-		 "intervals for two independent binomial proportions. Stat Methods Med "
-		 "Res 24:224-254."},
+	 .cite = FLL_2015},
 	{.name = "bailey", .help = "Bailey cube-root interval", .fn.ratio = dsp_rr_bailey,
 	 .cite = "Bailey BJR (1987). Confidence limits to the risk ratio. "
 		 "Biometrics 43:201-205."},

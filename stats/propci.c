@@ -5,7 +5,9 @@
  * Biometrika 26:404; Jeffreys interval as in Brown, Cai & DasGupta (2001)
  * Statistical Science 16:101, sec. 4.1.2; Newcombe (1998) Stat Med 17:857
  * (continuity-corrected Wilson, his method 4); Agresti & Coull (1998) Am
- * Stat 52:119; mid-p as in Berry & Armitage (1995) Statistician 44:417.
+ * Stat 52:119; mid-p as in Berry & Armitage (1995) Statistician 44:417;
+ * logit and arcsine as in Brown, Cai & DasGupta (2001) sec. 2.2 and 4.3,
+ * the arcsine on Anscombe's (1948) (x + 3/8)/(n + 3/4).
  */
 #include "propci.h"
 #include "betainc.h"
@@ -17,6 +19,7 @@
 #include <math.h>
 
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_math.h>
 
 double dsp_z(double level)
 {
@@ -203,4 +206,40 @@ static void wald(double x, double n, double z, double *lo, double *hi)
 int dsp_ci_wald(double x, double n, double level, double *lo, double *hi)
 {
 	return mirrored(wald, x, n, level, lo, hi);
+}
+
+static void logit(double x, double n, double z, double *lo, double *hi)
+{
+	/* logit(p) -/+ z sqrt(1/x + 1/(n - x)), back-transformed.  x = 0 has
+	 * no logit: there the Clopper-Pearson upper bound 1 - (alpha/2)^(1/n)
+	 * (the convention of R's binom package; x = n mirrors it).  alpha/2
+	 * is recovered from z so that this stays a function of z. */
+	if (x == 0) {
+		*lo = 0;
+		*hi = -expm1(log(gsl_cdf_ugaussian_Q(z)) / n);
+		return;
+	}
+	double u = log(x / (n - x)), s = z * sqrt(1 / x + 1 / (n - x));
+	*lo = 1 / (1 + exp(s - u));
+	*hi = 1 / (1 + exp(-u - s));
+}
+
+int dsp_ci_logit(double x, double n, double level, double *lo, double *hi)
+{
+	return mirrored(logit, x, n, level, lo, hi);
+}
+
+static void arcsine(double x, double n, double z, double *lo, double *hi)
+{
+	/* sin^2(asin(sqrt(pt)) -/+ z/(2 sqrt n)), pt = (x + 3/8)/(n + 3/4),
+	 * the angle kept within [0, pi/2] (beyond, sin^2 would fold back). */
+	double t = asin(sqrt((x + 0.375) / (n + 0.75))), w = z / (2 * sqrt(n));
+	double a = fmax(t - w, 0), b = fmin(t + w, M_PI / 2);
+	*lo = sin(a) * sin(a);
+	*hi = b == M_PI / 2 ? 1 : sin(b) * sin(b);
+}
+
+int dsp_ci_arcsine(double x, double n, double level, double *lo, double *hi)
+{
+	return mirrored(arcsine, x, n, level, lo, hi);
 }

@@ -16,6 +16,11 @@ int dsp_ci_wilson_cc(double x, double n, double level, double *lo, double *hi);
 int dsp_ci_midp(double x, double n, double level, double *lo, double *hi);
 int dsp_ci_agresti_coull(double x, double n, double level, double *lo, double *hi);
 int dsp_ci_wald(double x, double n, double level, double *lo, double *hi);
+/* logit(x/n) -/+ z sqrt(1/x + 1/(n-x)), back-transformed; the
+ * Clopper-Pearson bound at x = 0 or x = n. */
+int dsp_ci_logit(double x, double n, double level, double *lo, double *hi);
+/* The arcsine interval on Anscombe's (x + 3/8)/(n + 3/4). */
+int dsp_ci_arcsine(double x, double n, double level, double *lo, double *hi);
 
 /*
  * exact and midp with the counts given as x events and y = n - x

@@ -278,7 +278,7 @@ disp-rate: write error: No space left on device
 === unknown method
 cmd: disp-rate --ci wald-cc
 --- stderr
-disp-rate: unknown method for --ci: 'wald-cc' (methods: wilson, jeffreys, exact, wilson-cc, midp, agresti-coull, wald)
+disp-rate: unknown method for --ci: 'wald-cc' (methods: wilson, jeffreys, exact, wilson-cc, midp, agresti-coull, wald, logit, arcsine)
 Try 'disp-rate --help' for more information.
 --- exit 64
 
