@@ -8,6 +8,8 @@
  * wald: the textbook interval, for comparison.
  * mn: Miettinen O, Nurminen M (1985) Comparative analysis of two rates.
  *   Stat Med 4:213-226: the score interval with the N/(N-1) factor.
+ * mee: Mee RW (1984) Biometrics 40:1175-1176: the same score interval
+ *   without that factor (statsmodels' correction=False).
  */
 #include "diff.h"
 #include "dsp.h"
@@ -202,14 +204,12 @@ double dsp_rd_score_stat(double x1, double n1, double x2, double n2, double d)
 	return e * e / (v[0] * v[1] / n1 + v[2] * v[3] / n2);
 }
 
-int dsp_rd_mn(double x1, double n1, double x2, double n2, double level,
-	      double *lo, double *hi)
+/* The score interval {d : T(d) <= crit}: Miettinen-Nurminen's with crit =
+ * z^2 N/(N-1) (their variance factor moved onto crit), Mee's with z^2. */
+static int rd_score_interval(double x1, double n1, double x2, double n2,
+			     double crit, double *lo, double *hi)
 {
-	if (bad_args(x1, n1, x2, n2, level))
-		return DSP_EDOM;
-	double N = n1 + n2, z = dsp_z(level);
-	dsp_score a = {dsp_rd_score_stat, x1, n1, x2, n2, z * z * (N / (N - 1)),
-		       DSP_SCALE_ATANH};
+	dsp_score a = {dsp_rd_score_stat, x1, n1, x2, n2, crit, DSP_SCALE_ATANH};
 	/* Search from the estimate; when it is an end of [-1, 1] (all
 	 * events in one group, none in the other), it is that bound, and the
 	 * other is searched from the estimate shrunk a little towards 0, or,
@@ -239,4 +239,22 @@ int dsp_rd_mn(double x1, double n1, double x2, double n2, double level,
 	if (fabs(e) < 1)  /* a bound within an ulp of e may round past it */
 		*lo = fmin(*lo, e), *hi = fmax(*hi, e);
 	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
+}
+
+int dsp_rd_mn(double x1, double n1, double x2, double n2, double level,
+	      double *lo, double *hi)
+{
+	if (bad_args(x1, n1, x2, n2, level))
+		return DSP_EDOM;
+	double N = n1 + n2, z = dsp_z(level);
+	return rd_score_interval(x1, n1, x2, n2, z * z * (N / (N - 1)), lo, hi);
+}
+
+int dsp_rd_mee(double x1, double n1, double x2, double n2, double level,
+	       double *lo, double *hi)
+{
+	if (bad_args(x1, n1, x2, n2, level))
+		return DSP_EDOM;
+	double z = dsp_z(level);
+	return rd_score_interval(x1, n1, x2, n2, z * z, lo, hi);
 }

@@ -28,6 +28,9 @@ int dsp_rd_wald(double x1, double n1, double x2, double n2, double level,
  * dsp_rd_score_stat with the constrained MLEs of p1, p2 given p1 - p2 = d. */
 int dsp_rd_mn(double x1, double n1, double x2, double n2, double level,
 	      double *lo, double *hi);
+/* Mee's score interval: the same without N/(N-1), {d : T(d) <= z^2}. */
+int dsp_rd_mee(double x1, double n1, double x2, double n2, double level,
+	       double *lo, double *hi);
 double dsp_rd_score_stat(double x1, double n1, double x2, double n2, double d);
 
 #endif

@@ -143,6 +143,10 @@ const dsp_method dsp_diff_methods[] = {
 	 .fn.ratio = dsp_rd_wald, .cite = NEWCOMBE_1998D " (method 1)."},
 	{.name = "mn", .help = "Miettinen-Nurminen score interval", .fn.ratio = dsp_rd_mn,
 	 .score = dsp_test_score_mn, .cite = MN_1985},
+	{.name = "mee", .help = "Mee score interval (MN's without N/(N-1))",
+	 .fn.ratio = dsp_rd_mee, .score = dsp_test_score,
+	 .cite = "Mee RW (1984). Confidence bounds for the difference between two "
+		 "probabilities (letter). Biometrics 40:1175-1176."},
 	{0}
 };
 
@@ -163,6 +167,8 @@ const dsp_method dsp_odds_methods[] = {
 	 .cite = ROTHMAN_1998},
 	{.name = "mn", .help = "Miettinen-Nurminen score interval", .fn.ratio = dsp_or_mn,
 	 .score = dsp_test_score_mn, .cite = MN_1985},
+	{.name = "score", .help = "uncorrected score interval (MN's without N/(N-1))",
+	 .fn.ratio = dsp_or_score, .score = dsp_test_score, .cite = MN_1985 " " FLL_2015},
 	{.name = "baptista-pike",
 	 .help = "Baptista-Pike exact interval (inverts the minimum-likelihood test)",
 	 .fn.ratio = dsp_or_baptista_pike,

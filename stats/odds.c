@@ -16,6 +16,8 @@
  *   odds ratios at which the two-sided minimum-likelihood test accepts.
  * mn: Miettinen O, Nurminen M (1985) Comparative analysis of two rates.
  *   Stat Med 4:213-226: the score interval with the N/(N-1) factor.
+ * score: the same without that factor (statsmodels' correction=False;
+ *   Fagerland, Lydersen & Laake 2015's uncorrected asymptotic score).
  */
 #include "odds.h"
 #include "dsp.h"
@@ -210,14 +212,12 @@ double dsp_or_score_stat(double x1, double n1, double x2, double n2, double psi)
 	return d * d * (1 / c[0] + 1 / c[1] + 1 / c[2] + 1 / c[3]);
 }
 
-int dsp_or_mn(double x1, double n1, double x2, double n2, double level,
-	      double *lo, double *hi)
+/* The score interval {psi : T(psi) <= crit}: Miettinen-Nurminen's with
+ * crit = z^2 N/(N-1), the uncorrected one with z^2. */
+static int or_score_interval(double x1, double n1, double x2, double n2,
+			     double crit, double *lo, double *hi)
 {
-	if (bad_args(x1, n1, x2, n2, level))
-		return DSP_EDOM;
-	double N = n1 + n2, z = dsp_z(level);
-	dsp_score a = {dsp_or_score_stat, x1, n1, x2, n2, z * z * (N / (N - 1)),
-		       DSP_SCALE_LOG};
+	dsp_score a = {dsp_or_score_stat, x1, n1, x2, n2, crit, DSP_SCALE_LOG};
 	*lo = 0;
 	*hi = INFINITY;
 	if ((x1 == 0 && x2 == 0) || (x1 == n1 && x2 == n2))
@@ -233,6 +233,24 @@ int dsp_or_mn(double x1, double n1, double x2, double n2, double level,
 	if (!zero_hi)
 		*hi = dsp_score_bound(&a, u0, +1);
 	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
+}
+
+int dsp_or_mn(double x1, double n1, double x2, double n2, double level,
+	      double *lo, double *hi)
+{
+	if (bad_args(x1, n1, x2, n2, level))
+		return DSP_EDOM;
+	double N = n1 + n2, z = dsp_z(level);
+	return or_score_interval(x1, n1, x2, n2, z * z * (N / (N - 1)), lo, hi);
+}
+
+int dsp_or_score(double x1, double n1, double x2, double n2, double level,
+		 double *lo, double *hi)
+{
+	if (bad_args(x1, n1, x2, n2, level))
+		return DSP_EDOM;
+	double z = dsp_z(level);
+	return or_score_interval(x1, n1, x2, n2, z * z, lo, hi);
 }
 
 /*

@@ -42,6 +42,9 @@ int dsp_or_baptista_pike(double x1, double n1, double x2, double n2,
  * x2 = 0, (0, inf) with no events or no non-events at all. */
 int dsp_or_mn(double x1, double n1, double x2, double n2, double level,
 	      double *lo, double *hi);
+/* The same score interval without N/(N-1): {psi : T(psi) <= z^2}. */
+int dsp_or_score(double x1, double n1, double x2, double n2, double level,
+		 double *lo, double *hi);
 double dsp_or_score_stat(double x1, double n1, double x2, double n2, double psi);
 
 #endif
