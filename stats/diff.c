@@ -44,28 +44,6 @@ double dsp_rd(double x1, double n1, double x2, double n2)
 	return clip((q1 - q2) + (r1 / n1 - r2 / n2));
 }
 
-/*
- * The distances from x/n down to its Wilson lower limit and up to its upper
- * limit.  With centre c and half-width h the limits are c -/+ h, and
- * p - c = z^2 (2x - n) / (2n (n + z^2)); the two distances are h +/- (p - c),
- * whose product is K = z^2 x (n-x) / (n^2 (n + z^2)), so the one that would
- * cancel is taken as K over the other.
- */
-static void wilson_dist(double x, double n, double z, double *down, double *up)
-{
-	double z2 = z * z;
-	double h = z * sqrt(x * (n - x) / n + z2 / 4) / (n + z2);
-	double pc = z2 * (2 * x - n) / (2 * n * (n + z2));
-	double k = z2 * (x / n) * ((n - x) / n) / (n + z2);
-	if (pc < 0) {
-		*up = h - pc;
-		*down = k / *up;
-	} else {
-		*down = h + pc;
-		*up = k / *down;
-	}
-}
-
 int dsp_rd_newcombe(double x1, double n1, double x2, double n2, double level,
 		    double *lo, double *hi)
 {
@@ -73,8 +51,8 @@ int dsp_rd_newcombe(double x1, double n1, double x2, double n2, double level,
 		return DSP_EDOM;
 	double z = dsp_z(level), d = dsp_rd(x1, n1, x2, n2);
 	double dn1, up1, dn2, up2;
-	wilson_dist(x1, n1, z, &dn1, &up1);
-	wilson_dist(x2, n2, z, &dn2, &up2);
+	dsp_wilson_dist(x1, n1, z, &dn1, &up1);
+	dsp_wilson_dist(x2, n2, z, &dn2, &up2);
 	/* d - sqrt((p1 - l1)^2 + (u2 - p2)^2), d + sqrt((u1 - p1)^2 + (p2 - l2)^2) */
 	*lo = clip(d - hypot(dn1, up2));
 	*hi = clip(d + hypot(up1, dn2));

@@ -5,6 +5,7 @@
  */
 #include "methods.h"
 #include "adjust.h"
+#include "mover.h"
 #include "dsp.h"
 #include "diff.h"
 #include "odds.h"
@@ -40,6 +41,18 @@
 #define FLL_2015 "Fagerland MW, Lydersen S, Laake P (2015). Recommended " \
 	"confidence intervals for two independent binomial proportions. Stat " \
 	"Methods Med Res 24:224-254."
+#define NEWCOMBE_1998 "Newcombe RG (1998). Interval estimation for the " \
+	"difference between independent proportions: comparison of eleven " \
+	"methods. Stat Med 17:873-890."
+#define LAUD_2017_MOVER "Laud PJ (2017). Equal-tailed confidence intervals " \
+	"for comparison of rates. Pharm Stat 16:334-348 (MOVER-J, as R's ratesci " \
+	"moverci)."
+#define DONNER_ZOU_2012 "Donner A, Zou GY (2012). Closed-form confidence " \
+	"intervals for functions of the normal mean and standard deviation. Stat " \
+	"Methods Med Res 21:347-359."
+#define FAGERLAND_NEWCOMBE_2013 "Fagerland MW, Newcombe RG (2013). Confidence " \
+	"intervals for odds ratio and relative risk based on the inverse " \
+	"hyperbolic sine transformation. Stat Med 32:2823-2836"
 #define BRESLOW_1987 "Breslow NE, Day NE (1987). Statistical Methods in " \
 	"Cancer Research II, IARC."
 
@@ -94,6 +107,12 @@ const dsp_method dsp_ratio_methods[] = {
 	{.name = "bailey", .help = "Bailey cube-root interval", .fn.ratio = dsp_rr_bailey,
 	 .cite = "Bailey BJR (1987). Confidence limits to the risk ratio. "
 		 "Biometrics 43:201-205."},
+	{.name = "mover-wilson", .help = "MOVER on Wilson limits (Donner-Zou)",
+	 .fn.ratio = dsp_rr_mover_wilson, .cite = DONNER_ZOU_2012 " " NEWCOMBE_1998},
+	{.name = "mover-jeffreys",
+	 .help = "MOVER on Jeffreys limits around the posterior medians (MOVER-J)",
+	 .fn.ratio = dsp_rr_mover_jeffreys, .flags = DSP_PSEUDO,
+	 .cite = DONNER_ZOU_2012 " " LAUD_2017_MOVER},
 	{0}
 };
 
@@ -147,6 +166,12 @@ const dsp_method dsp_diff_methods[] = {
 	 .fn.ratio = dsp_rd_mee, .score = dsp_test_score,
 	 .cite = "Mee RW (1984). Confidence bounds for the difference between two "
 		 "probabilities (letter). Biometrics 40:1175-1176."},
+	{.name = "mover-wilson", .help = "MOVER on Wilson limits: newcombe's interval",
+	 .fn.ratio = dsp_rd_newcombe, .cite = NEWCOMBE_1998D " (method 10)."},
+	{.name = "mover-jeffreys",
+	 .help = "MOVER on Jeffreys limits around the posterior medians (MOVER-J)",
+	 .fn.ratio = dsp_rd_mover_jeffreys, .flags = DSP_PSEUDO,
+	 .cite = NEWCOMBE_1998D " (method 10). " LAUD_2017_MOVER},
 	{0}
 };
 
@@ -169,6 +194,12 @@ const dsp_method dsp_odds_methods[] = {
 	 .score = dsp_test_score_mn, .cite = MN_1985},
 	{.name = "score", .help = "uncorrected score interval (MN's without N/(N-1))",
 	 .fn.ratio = dsp_or_score, .score = dsp_test_score, .cite = MN_1985 " " FLL_2015},
+	{.name = "mover-wilson", .help = "MOVER on the odds of Wilson limits (Fagerland-Newcombe)",
+	 .fn.ratio = dsp_or_mover_wilson, .cite = FAGERLAND_NEWCOMBE_2013 " (method 4)."},
+	{.name = "mover-jeffreys",
+	 .help = "MOVER on the odds of Jeffreys limits around the posterior medians",
+	 .fn.ratio = dsp_or_mover_jeffreys, .flags = DSP_PSEUDO,
+	 .cite = FAGERLAND_NEWCOMBE_2013 " (method 4). " LAUD_2017_MOVER},
 	{.name = "baptista-pike",
 	 .help = "Baptista-Pike exact interval (inverts the minimum-likelihood test)",
 	 .fn.ratio = dsp_or_baptista_pike,

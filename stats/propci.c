@@ -243,3 +243,25 @@ int dsp_ci_arcsine(double x, double n, double level, double *lo, double *hi)
 {
 	return mirrored(arcsine, x, n, level, lo, hi);
 }
+
+/*
+ * The distances from x/n down to its Wilson lower limit and up to its upper
+ * limit.  With centre c and half-width h the limits are c -/+ h, and
+ * p - c = z^2 (2x - n) / (2n (n + z^2)); the two distances are h +/- (p - c),
+ * whose product is K = z^2 x (n-x) / (n^2 (n + z^2)), so the one that would
+ * cancel is taken as K over the other.
+ */
+void dsp_wilson_dist(double x, double n, double z, double *down, double *up)
+{
+	double z2 = z * z;
+	double h = z * sqrt(x * (n - x) / n + z2 / 4) / (n + z2);
+	double pc = z2 * (2 * x - n) / (2 * n * (n + z2));
+	double k = z2 * (x / n) * ((n - x) / n) / (n + z2);
+	if (pc < 0) {
+		*up = h - pc;
+		*down = k / *up;
+	} else {
+		*down = h + pc;
+		*up = k / *down;
+	}
+}

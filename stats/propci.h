@@ -30,6 +30,10 @@ int dsp_ci_arcsine(double x, double n, double level, double *lo, double *hi);
 int dsp_ci_exact_split(double x, double y, double level, double *lo, double *hi);
 int dsp_ci_midp_split(double x, double y, double level, double *lo, double *hi);
 
+/* The distances from x/n down to its Wilson lower limit and up to its
+ * upper limit at quantile z, each to its own relative accuracy. */
+void dsp_wilson_dist(double x, double n, double z, double *down, double *up);
+
 /* The two-sided normal quantile z with P(|Z| > z) = 1 - level. */
 double dsp_z(double level);
 

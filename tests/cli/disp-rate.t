@@ -359,7 +359,7 @@ Try 'disp-rate --help' for more information.
 === an unknown --diff method is a usage error
 cmd: disp-rate --diff nonesuch </dev/null
 --- stderr
-disp-rate: unknown method for --diff: 'nonesuch' (methods: newcombe, agresti-caffo, wald, mn, mee)
+disp-rate: unknown method for --diff: 'nonesuch' (methods: newcombe, agresti-caffo, wald, mn, mee, mover-wilson, mover-jeffreys)
 Try 'disp-rate --help' for more information.
 --- exit 64
 

@@ -39,7 +39,7 @@ b,50,1,0,,
 === --diff takes its method: a file name there is an unknown method, with the names
 cmd: disp-rate --diff data.csv
 --- stderr
-disp-rate: unknown method for --diff: 'data.csv' (methods: newcombe, agresti-caffo, wald, mn, mee)
+disp-rate: unknown method for --diff: 'data.csv' (methods: newcombe, agresti-caffo, wald, mn, mee, mover-wilson, mover-jeffreys)
 Try 'disp-rate --help' for more information.
 --- exit 64
 

@@ -63,7 +63,8 @@
  *             estimate, not to x/n, so level 1e-6 is checked for all but
  *             this.  Methods documented as able to leave the estimate out
  *             are exempt (estimate_exempt(): the pseudo-count methods, and
- *             scas below level 0.6827).
+ *             scas below level 0.6827, arcsine and the mover-jeffreys
+ *             intervals, centred on Anscombe's pt and on posterior medians).
  *   score:    a row with a `score` companion: the interval excludes the
  *             null (1; 0 for differences) exactly when p < 1 - level, a
  *             disagreement allowed only where p is within 1e-9 relative of
@@ -192,6 +193,7 @@ static int estimate_exempt(const struct kind *k, const dsp_method *m,
 	       is(k, m, "--odds", "gart") ||            /* 1/2 added to every cell */
 	       is(k, m, "--diff", "agresti-caffo") ||   /* 1 event, 1 non-event per group */
 	       is(k, m, "--ci", "arcsine") ||           /* 3/8 added to x and n - x */
+	       !strcmp(m->name, "mover-jeffreys") ||     /* around the posterior medians */
 	       (is(k, m, "--ratio", "scas") && level < 0.6827);
 }
 
