@@ -107,6 +107,8 @@ const dsp_method dsp_ratio_methods[] = {
 	{.name = "bailey", .help = "Bailey cube-root interval", .fn.ratio = dsp_rr_bailey,
 	 .cite = "Bailey BJR (1987). Confidence limits to the risk ratio. "
 		 "Biometrics 43:201-205."},
+	{.name = "asinh", .help = "adjusted inverse hyperbolic sine interval",
+	 .fn.ratio = dsp_rr_asinh, .cite = FLL_2015},
 	{.name = "mover-wilson", .help = "MOVER on Wilson limits (Donner-Zou)",
 	 .fn.ratio = dsp_rr_mover_wilson, .cite = DONNER_ZOU_2012 " " NEWCOMBE_1998},
 	{.name = "mover-jeffreys",
@@ -194,6 +196,8 @@ const dsp_method dsp_odds_methods[] = {
 	 .score = dsp_test_score_mn, .cite = MN_1985},
 	{.name = "score", .help = "uncorrected score interval (MN's without N/(N-1))",
 	 .fn.ratio = dsp_or_score, .score = dsp_test_score, .cite = MN_1985 " " FLL_2015},
+	{.name = "asinh", .help = "adjusted inverse hyperbolic sine interval (0.45, 0.25 added)",
+	 .fn.ratio = dsp_or_asinh, .flags = DSP_PSEUDO, .cite = FLL_2015},
 	{.name = "mover-wilson", .help = "MOVER on the odds of Wilson limits (Fagerland-Newcombe)",
 	 .fn.ratio = dsp_or_mover_wilson, .cite = FAGERLAND_NEWCOMBE_2013 " (method 4)."},
 	{.name = "mover-jeffreys",

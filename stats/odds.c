@@ -6,6 +6,8 @@
  *   disease. Ann Hum Genet 19:251-253.
  * gart: Gart JJ (1966) Alternative analyses of contingency tables. J R Stat
  *   Soc B 28:164-179 (1/2 added to each cell).
+ * asinh: Fagerland, Lydersen & Laake (2015) Stat Methods Med Res 24:224:
+ *   the adjusted inverse hyperbolic sine interval (0.45 and 0.25 added).
  * exact: Cornfield J (1956) A statistical problem arising from retrospective
  *   studies. Proc 3rd Berkeley Symp 4:135-148: the tail equations of the
  *   noncentral hypergeometric distribution (nchyper.h), as R's fisher.test.
@@ -73,6 +75,22 @@ int dsp_or_gart(double x1, double n1, double x2, double n2, double level,
 	if (bad_args(x1, n1, x2, n2, level))
 		return DSP_EDOM;
 	logit(x1 + 0.5, n1 - x1 + 0.5, x2 + 0.5, n2 - x2 + 0.5, level, lo, hi);
+	return DSP_OK;
+}
+
+int dsp_or_asinh(double x1, double n1, double x2, double n2, double level,
+		 double *lo, double *hi)
+{
+	if (bad_args(x1, n1, x2, n2, level))
+		return DSP_EDOM;
+	/* Fagerland, Lydersen & Laake (2015): log of the odds ratio with 0.45
+	 * added to every cell, -/+ 2 asinh(z/2 sqrt(sum 1/(cell + 0.25))). */
+	double a = x1, b = n1 - x1, c = x2, d = n2 - x2, z = dsp_z(level);
+	double u = log(((a + 0.45) / (b + 0.45)) / ((c + 0.45) / (d + 0.45)));
+	double v = 1 / (a + 0.25) + 1 / (b + 0.25) + 1 / (c + 0.25) + 1 / (d + 0.25);
+	double w = 2 * asinh(z / 2 * sqrt(v));
+	*lo = exp(u - w);
+	*hi = exp(u + w);
 	return DSP_OK;
 }
 

@@ -20,6 +20,11 @@ int dsp_or_woolf(double x1, double n1, double x2, double n2, double level,
 int dsp_or_gart(double x1, double n1, double x2, double n2, double level,
 		double *lo, double *hi);
 
+/* The adjusted inverse sinh interval: log((a+.45)(d+.45)/((b+.45)(c+.45)))
+ * -/+ 2 asinh(z/2 sqrt(sum 1/(cell + 0.25))) over the cells a, b, c, d. */
+int dsp_or_asinh(double x1, double n1, double x2, double n2, double level,
+		 double *lo, double *hi);
+
 /* Cornfield's exact interval: the odds ratios at which P(X >= x1) and
  * P(X <= x1) under the conditional (noncentral hypergeometric)
  * distribution are each (1 - level)/2; 0 at the bottom of the support, inf

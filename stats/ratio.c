@@ -7,6 +7,8 @@
  *   statistic is their eq. without the n/(n-1) variance factor.
  * katz: Katz, Baptista, Azen & Pike (1978) Biometrics 34:469, the normal
  *   interval for log RR.
+ * asinh: Fagerland, Lydersen & Laake (2015) Stat Methods Med Res 24:224,
+ *   the adjusted inverse hyperbolic sine interval.
  */
 #include "ratio.h"
 #include "dsp.h"
@@ -506,5 +508,35 @@ int dsp_rr_bailey(double x1, double n1, double x2, double n2, double level,
 	double l = (1 - w) / d, h = (1 + w) / d;
 	*lo = l > 0 ? rr * l * l * l : 0;
 	*hi = rr * h * h * h;
+	return DSP_OK;
+}
+
+int dsp_rr_asinh(double x1, double n1, double x2, double n2, double level,
+		 double *lo, double *hi)
+{
+	if (bad_args(x1, n1, x2, n2, level))
+		return DSP_EDOM;
+	/* Fagerland, Lydersen & Laake (2015): log rr -/+ 2 asinh(z/2 sqrt(1/x1
+	 * + 1/x2 - 1/(n1 + 1) - 1/(n2 + 1))), each 1/x - 1/(n + 1) formed as
+	 * (n + 1 - x)/(x (n + 1)).  A zero count has no log: its side's bound
+	 * is then z^2/n in place of x/n (their zero-cell rule), the other 0 or
+	 * inf. */
+	double z = dsp_z(level);
+	*lo = 0;
+	*hi = INFINITY;
+	if (x1 == 0 && x2 == 0)
+		return DSP_OK;
+	if (x1 == 0) {
+		*hi = (z * z / n1) / (x2 / n2);
+		return DSP_OK;
+	}
+	if (x2 == 0) {
+		*lo = (x1 / n1) / (z * z / n2);
+		return DSP_OK;
+	}
+	double v = ((n1 - x1) + 1) / (x1 * (n1 + 1)) + ((n2 - x2) + 1) / (x2 * (n2 + 1));
+	double u = log(dsp_rr(x1, n1, x2, n2)), w = 2 * asinh(z / 2 * sqrt(v));
+	*lo = exp(u - w);
+	*hi = exp(u + w);
 	return DSP_OK;
 }

@@ -48,6 +48,12 @@ int dsp_rr_adj_log(double x1, double n1, double x2, double n2, double level,
 int dsp_rr_bailey(double x1, double n1, double x2, double n2, double level,
 		  double *lo, double *hi);
 
+/* The adjusted inverse sinh interval: log rr -/+ 2 asinh(z/2 sqrt(1/x1 +
+ * 1/x2 - 1/(n1+1) - 1/(n2+1))); at x1 = 0 the upper bound (z^2/n1)/(x2/n2),
+ * at x2 = 0 the lower (x1/n1)/(z^2/n2). */
+int dsp_rr_asinh(double x1, double n1, double x2, double n2, double level,
+		 double *lo, double *hi);
+
 /*
  * Koopman's score statistic for H0: ratio = phi, phi > 0: the Pearson
  * chi-square of the table fitted under the constraint p1 = phi p2.

@@ -195,7 +195,7 @@ disp-check: counts are EVENTS/TOTAL, such as 13/1809: '13'
 Try 'disp-check --help' for more information.
 disp-check: counts are EVENTS/TOTAL with events at most the total: '3/2'
 Try 'disp-check --help' for more information.
-disp-check: unknown method for --ratio: 'nonesuch' (methods: koopman, katz, mn, scas, adj-log, bailey, mover-wilson, mover-jeffreys)
+disp-check: unknown method for --ratio: 'nonesuch' (methods: koopman, katz, mn, scas, adj-log, bailey, asinh, mover-wilson, mover-jeffreys)
 Try 'disp-check --help' for more information.
 
 === every number disp-check writes reads back, and TSV claims work

@@ -191,6 +191,7 @@ static int estimate_exempt(const struct kind *k, const dsp_method *m,
 {
 	return is(k, m, "--ratio", "adj-log") ||        /* 1/2 added to x1, n1, x2, n2 */
 	       is(k, m, "--odds", "gart") ||            /* 1/2 added to every cell */
+	       is(k, m, "--odds", "asinh") ||           /* 0.45 added to every cell */
 	       is(k, m, "--diff", "agresti-caffo") ||   /* 1 event, 1 non-event per group */
 	       is(k, m, "--ci", "arcsine") ||           /* 3/8 added to x and n - x */
 	       !strcmp(m->name, "mover-jeffreys") ||     /* around the posterior medians */
