@@ -143,11 +143,25 @@ const dsp_method dsp_test_methods[] = {
 	 .fn.test = dsp_test_barnard, .limit = "n1, n2 <= 10^5",
 	 .cite = "Barnard GA (1947). Significance tests for 2x2 tables. Biometrika "
 		 "34:123-138."},
+	{.name = "barnard-unpooled",
+	 .help = "Barnard's test with the unpooled (Wald) z, as scipy pooled=False",
+	 .fn.test = dsp_test_barnard_unpooled, .limit = "n1, n2 <= 10^5",
+	 .cite = "Barnard GA (1947). Significance tests for 2x2 tables. Biometrika "
+		 "34:123-138; Suissa S, Shuster JJ (1985). Exact unconditional sample "
+		 "sizes for the 2x2 binomial trial. J R Stat Soc A 148:317-327."},
 	{.name = "boschloo", .help = "Boschloo's unconditional exact test (Fisher's p as statistic)",
 	 .fn.test = dsp_test_boschloo, .limit = "n1, n2 <= 10^5",
 	 .cite = "Boschloo RD (1970). Raised conditional level of significance for "
 		 "the 2x2 table when testing the equality of two probabilities. Stat "
 		 "Neerl 24:1-9."},
+	{.name = "boschloo-minlike",
+	 .help = "Boschloo's test ordered by Fisher's two-sided (minimum-likelihood) p",
+	 .fn.test = dsp_test_boschloo_minlike, .limit = "n1, n2 <= 10^4",
+	 .cite = "Boschloo RD (1970). Raised conditional level of significance for "
+		 "the 2x2 table when testing the equality of two probabilities. Stat "
+		 "Neerl 24:1-9; Mehta CR, Senchaudhuri P (2003). Conditional versus "
+		 "unconditional exact tests for comparing two binomials. Cytel Software "
+		 "Corporation."},
 	{0}
 };
 

@@ -44,9 +44,12 @@
 /* Local maxima of the grid refined by Brent (the best first). */
 #define REFINE 8
 
-/* R: for each a, b <= top[a] or b >= bot[a] (top < bot). */
+/* R: for each a, b <= top[a] or b >= bot[a] (top < bot); or, where off is
+ * set (boschloo-minlike), the runs [rs[i], re[i]] for i in off[a] ..
+ * off[a + 1] - 1. */
 struct region {
 	long *top, *bot;
+	long *off, *rs, *re;
 };
 
 /* The binomial pmfs at one pi, where they matter. */
@@ -61,6 +64,7 @@ struct work {
 
 static int region_init(struct region *g, long n1)
 {
+	g->off = g->rs = g->re = NULL;
 	g->top = malloc((n1 + 1) * sizeof *g->top);
 	g->bot = malloc((n1 + 1) * sizeof *g->bot);
 	return g->top && g->bot ? 0 : -1;
@@ -69,6 +73,7 @@ static int region_init(struct region *g, long n1)
 static void region_free(struct region *g)
 {
 	free(g->top), free(g->bot);
+	free(g->off), free(g->rs), free(g->re);
 }
 
 static int work_init(struct work *w, long n1, long n2)
@@ -131,11 +136,36 @@ static void work_at(struct work *w, double pi, double tol)
 		w->hi2[k] = s += w->pmf2[k];
 }
 
+/* P(k0 <= X2 <= k) - P(X2 < s) over the window, from whichever end keeps
+ * the run's own digits (the smaller of the two cumulative sums). */
+static double run_prob(const struct work *w, long s, long e)
+{
+	long k0 = w->k0, k1 = w->k1;
+	if (s < k0)
+		s = k0;
+	if (e > k1)
+		e = k1;
+	if (s > e)
+		return 0;
+	if (w->lo2[e] <= w->hi2[s])
+		return w->lo2[e] - (s > k0 ? w->lo2[s - 1] : 0);
+	return w->hi2[s] - (e < k1 ? w->hi2[e + 1] : 0);
+}
+
 /* P(R) at the pi of work_at. */
 static double region_prob(const struct work *w, const struct region *g)
 {
 	long k0 = w->k0, k1 = w->k1;
 	double all = w->lo2[k1], p = 0;
+	if (g->off) {
+		for (long a = w->a0; a <= w->a1; a++) {
+			double v = 0;
+			for (long i = g->off[a]; i < g->off[a + 1]; i++)
+				v += run_prob(w, g->rs[i], g->re[i]);
+			p += w->pmf1[a] * v;
+		}
+		return p;
+	}
 	for (long a = w->a0; a <= w->a1; a++) {
 		long t = g->top[a], b = g->bot[a];
 		double v = t < k0 ? 0 : t >= k1 ? all : w->lo2[t];
@@ -276,7 +306,25 @@ static double z2pooled(long a, long n1, long b, long n2)
 	return (d / n1) * (fabs(d) / n2) * (N / m) / (N - m);
 }
 
-int dsp_test_barnard(double x1, double n1, double x2, double n2, double *out)
+/* The unpooled (Wald) statistic's square with the sign of a/n1 - b/n2: d^2
+ * / (p1 q1/n1 + p2 q2/n2), 0 when the proportions are equal, +-inf where
+ * they differ and the variance is 0 (as scipy's pooled=False).  For fixed
+ * a it falls as b grows: d/dp2 of (p1 - p2)/sqrt(V) has the sign of -(V +
+ * (p1 q2 + p2 q1)/(2 n2)). */
+static double z2unpooled(long a, long n1, long b, long n2)
+{
+	double d = dsp_cross_diff(a, n1, b, n2);
+	if (d == 0)
+		return 0;
+	double v = (double)a * (n1 - a) / ((double)n1 * n1 * n1) +
+		   (double)b * (n2 - b) / ((double)n2 * n2 * n2);
+	if (v == 0)
+		return copysign(INFINITY, d);
+	return (d / n1 / n2) * (fabs(d) / n1 / n2) / v;
+}
+
+static int barnard(double x1, double n1, double x2, double n2,
+		   double (*z2)(long, long, long, long), double *out)
 {
 	if (bad_args(x1, n1, x2, n2))
 		return dsp_ret(out, NAN, DSP_EDOM);
@@ -284,7 +332,7 @@ int dsp_test_barnard(double x1, double n1, double x2, double n2, double *out)
 		return dsp_ret(out, NAN, DSP_ERANGE);
 	order(&x1, &n1, &x2, &n2);
 	long N1 = (long)n1, N2 = (long)n2;
-	double cut = fabs(z2pooled((long)x1, N1, (long)x2, N2)) * (1 - TIE) * (1 - TIE);
+	double cut = fabs(z2((long)x1, N1, (long)x2, N2)) * (1 - TIE) * (1 - TIE);
 	if (cut == 0)
 		return dsp_ret(out, 1, DSP_OK);  /* every table is as extreme */
 	struct region g;
@@ -298,13 +346,13 @@ int dsp_test_barnard(double x1, double n1, double x2, double n2, double *out)
 			long l = -1, r = N2 + 1;
 			while (r - l > 1) {
 				long c = l + (r - l) / 2;
-				if (z2pooled(a, N1, c, N2) >= cut) l = c; else r = c;
+				if (z2(a, N1, c, N2) >= cut) l = c; else r = c;
 			}
 			g.top[a] = l;
 			l = -1, r = N2 + 1;
 			while (r - l > 1) {
 				long c = l + (r - l) / 2;
-				if (z2pooled(a, N1, c, N2) <= -cut) r = c; else l = c;
+				if (z2(a, N1, c, N2) <= -cut) r = c; else l = c;
 			}
 			g.bot[a] = r;
 		}
@@ -314,6 +362,16 @@ int dsp_test_barnard(double x1, double n1, double x2, double n2, double *out)
 	region_free(&g);
 	work_free(&w);
 	return dsp_ret(out, rc == DSP_OK ? p[0] : NAN, rc);
+}
+
+int dsp_test_barnard(double x1, double n1, double x2, double n2, double *out)
+{
+	return barnard(x1, n1, x2, n2, z2pooled, out);
+}
+
+int dsp_test_barnard_unpooled(double x1, double n1, double x2, double n2, double *out)
+{
+	return barnard(x1, n1, x2, n2, z2unpooled, out);
 }
 
 /*
@@ -429,4 +487,132 @@ int dsp_test_boschloo(double x1, double n1, double x2, double n2, double *out)
 	work_free(&w);
 	double v = ok ? 2 * fmin(p[0], p[1]) : NAN;
 	return dsp_ret(out, v > 1 ? 1 : v, ok ? DSP_OK : DSP_ENOMEM);
+}
+
+/*
+ * Boschloo's test ordered by Fisher's two-sided minimum-likelihood p: the
+ * region is every table whose Fisher p (the tables of its margin no more
+ * probable than it, within TIE, as dsp_test_fisher) is at most the
+ * observed one's (within TIE).  That p need not fall monotonically away
+ * from the observed table, so the region is found table by table: for
+ * each margin m the hypergeometric probabilities, unimodal in a, are
+ * taken by recurrence from the mode (those below DBL_MIN are 0 and in the
+ * region: the test does not resolve p below about 10^-300), merged into
+ * ascending order from the two tails, and each table's p read off the
+ * running sum, O(1) a table.  The region is kept as a bitmap, then as
+ * runs of b for each a.
+ */
+struct margin {
+	double *f, *v, *cum;  /* f[a - lo]; the same ascending, their sums */
+	long *ix;             /* ascending order -> a - lo */
+};
+
+/* Fisher's p of every table of margin m into p[a - lo], lo .. hi. */
+static void margin_p(struct margin *M, long n1, long n2, long m, long lo, long hi,
+		     double *p)
+{
+	long s = hi - lo + 1;
+	double *f = M->f;
+	long mode = (long)floor((m + 1.0) * (n1 + 1.0) / (n1 + n2 + 2.0));
+	mode = mode < lo ? lo : mode > hi ? hi : mode;
+	f[mode - lo] = exp(dsp_ldhyper(mode, n1, n2, m));
+	for (long a = mode; a < hi; a++)  /* f(a + 1)/f(a) */
+		f[a + 1 - lo] = f[a - lo] * ((double)(n1 - a) * (m - a)) /
+				((double)(a + 1) * (n2 - m + a + 1));
+	for (long a = mode; a > lo; a--)
+		f[a - 1 - lo] = f[a - lo] * ((double)a * (n2 - m + a)) /
+				((double)(n1 - a + 1) * (m - a + 1));
+	/* Ascending: the two tails merged, from the ends inward. */
+	long i = 0, j = s - 1, k = 0;
+	while (i <= j) {
+		long t = f[i] <= f[j] ? i++ : j--;
+		M->ix[k] = t, M->v[k] = f[t], k++;
+	}
+	double c = 0;
+	for (k = 0; k < s; k++)
+		M->cum[k] = c += M->v[k];
+	for (long r = 0, q = 0; q < s; q++) {
+		while (r + 1 < s && M->v[r + 1] <= M->v[q] * (1 + TIE))
+			r++;
+		if (r < q)
+			r = q;
+		p[M->ix[q]] = M->cum[r] > 1 ? 1 : M->cum[r];
+	}
+}
+
+int dsp_test_boschloo_minlike(double x1, double n1, double x2, double n2, double *out)
+{
+	if (bad_args(x1, n1, x2, n2))
+		return dsp_ret(out, NAN, DSP_EDOM);
+	if (n1 > DSP_UNCOND_MINLIKE_MAX || n2 > DSP_UNCOND_MINLIKE_MAX)
+		return dsp_ret(out, NAN, DSP_ERANGE);
+	order(&x1, &n1, &x2, &n2);
+	long N1 = (long)n1, N2 = (long)n2, a0 = (long)x1, b0 = (long)x2;
+	long width = N2 + 1, ns = N1 < N2 ? N1 + 1 : N2 + 1;
+	size_t nbits = (size_t)(N1 + 1) * (size_t)width;
+	unsigned char *bit = calloc(nbits / 8 + 1, 1);
+	double *p = malloc(ns * sizeof *p);
+	struct margin M = {malloc(ns * sizeof(double)), malloc(ns * sizeof(double)),
+			   malloc(ns * sizeof(double)), malloc(ns * sizeof(long))};
+	struct region g = {NULL, NULL, NULL, NULL, NULL};
+	struct work w;
+	double pv = NAN;
+	int rc = DSP_ENOMEM, wok = work_init(&w, N1, N2) == 0;
+	if (!(bit && p && M.f && M.v && M.cum && M.ix && wok))
+		goto done;
+	/* The observed table's p, then every table's against it. */
+	long m0 = a0 + b0, lo0 = m0 - N2 > 0 ? m0 - N2 : 0, hi0 = m0 < N1 ? m0 : N1;
+	margin_p(&M, N1, N2, m0, lo0, hi0, p);
+	double cut = p[a0 - lo0] * (1 + TIE);
+	long nruns = 0;
+	for (long m = 0; m <= N1 + N2; m++) {
+		long lo = m - N2 > 0 ? m - N2 : 0, hi = m < N1 ? m : N1;
+		margin_p(&M, N1, N2, m, lo, hi, p);
+		for (long a = lo; a <= hi; a++)
+			if (p[a - lo] <= cut) {
+				size_t k = (size_t)a * width + (size_t)(m - a);
+				bit[k / 8] |= (unsigned char)(1u << (k % 8));
+			}
+	}
+	/* Runs of b for each a, counted, then stored. */
+	g.off = malloc((N1 + 2) * sizeof *g.off);
+	if (!g.off)
+		goto done;
+	for (int pass = 0; pass < 2; pass++) {
+		nruns = 0;
+		for (long a = 0; a <= N1; a++) {
+			g.off[a] = nruns;
+			for (long b = 0; b <= N2; b++) {
+				size_t k = (size_t)a * width + (size_t)b;
+				if (!(bit[k / 8] >> (k % 8) & 1))
+					continue;
+				long e = b;
+				for (; e + 1 <= N2; e++) {
+					size_t k2 = k + (size_t)(e + 1 - b);
+					if (!(bit[k2 / 8] >> (k2 % 8) & 1))
+						break;
+				}
+				if (pass)
+					g.rs[nruns] = b, g.re[nruns] = e;
+				nruns++;
+				b = e;
+			}
+		}
+		g.off[N1 + 1] = nruns;
+		if (!pass) {
+			g.rs = malloc((nruns + 1) * sizeof *g.rs);
+			g.re = malloc((nruns + 1) * sizeof *g.re);
+			if (!g.rs || !g.re)
+				goto done;
+		}
+	}
+	double r[2];
+	if (region_max(&w, &g, 1, r) == 0)
+		rc = DSP_OK, pv = r[0];
+done:
+	free(bit), free(p), free(M.f), free(M.v), free(M.cum), free(M.ix);
+	region_free(&g);
+	if (wok)
+		work_free(&w);
+	return dsp_ret(out, pv, rc);
 }

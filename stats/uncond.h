@@ -16,10 +16,21 @@
 #define DSP_UNCOND_H
 
 #define DSP_UNCOND_MAX 1e5
+/* boschloo-minlike's region is found table by table, (n1 + 1)(n2 + 1). */
+#define DSP_UNCOND_MINLIKE_MAX 1e4
 
 /* Barnard's test: tables whose pooled z statistic is at least as large in
  * absolute value as the observed one. */
 int dsp_test_barnard(double x1, double n1, double x2, double n2, double *p);
+
+/* Barnard's test with the unpooled (Wald) statistic, (p1 - p2) / sqrt(p1 q1
+ * / n1 + p2 q2 / n2), as scipy's barnard_exact(pooled=False). */
+int dsp_test_barnard_unpooled(double x1, double n1, double x2, double n2, double *p);
+
+/* Boschloo's test with Fisher's two-sided minimum-likelihood p-value as
+ * the statistic: the tables whose Fisher p is at most the observed one's;
+ * two-sided at once.  n1, n2 <= DSP_UNCOND_MINLIKE_MAX. */
+int dsp_test_boschloo_minlike(double x1, double n1, double x2, double n2, double *p);
 
 /* Boschloo's test: Fisher's one-sided p-value as the statistic; the
  * two-sided p is twice the smaller one-sided p, capped at 1. */

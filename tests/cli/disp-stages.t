@@ -339,7 +339,7 @@ Try 'disp-stages --help' for more information.
 === a method name is checked as in disp-rate
 cmd: disp-stages -s a,b --test nope
 --- stderr
-disp-stages: unknown method for --test: 'nope' (methods: fisher, chi2, chi2-yates, g, fisher-midp, score, barnard, boschloo)
+disp-stages: unknown method for --test: 'nope' (methods: fisher, chi2, chi2-yates, g, fisher-midp, score, barnard, barnard-unpooled, boschloo, boschloo-minlike)
 Try 'disp-stages --help' for more information.
 --- exit 64
 
