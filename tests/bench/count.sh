@@ -83,7 +83,7 @@ cnt_row() {
 	[ "$1" = "$cnt_case" ] || { cnt_case=$1; cnt_base=$3; }
 	awk -v c="$1" -v t="$2" -v s="$3" -v m="$4" -v b="$cnt_base" \
 		-v bytes="$cnt_bytes" -v md="${BENCH_MARKDOWN:-0}" 'BEGIN {
-		f = "%-40s %-24s %8.3f %8s %8.0f %7.2f\n"
+		f = "%-40s %-26s %8.3f %8s %8.0f %7.2f\n"
 		if (md == 1) {
 			f = "| %s | %s | %.3f | %s | %.0f | %.2f |\n"
 			gsub(/\|/, "\\|", t)
@@ -95,7 +95,7 @@ cnt_row() {
 
 cnt_skip() {
 	[ "${BENCH_MARKDOWN:-0}" = 1 ] && printf '| `%s` | %s | skipped: %s | | | |\n' "$1" "$2" "$3" ||
-		printf '%-40s %-24s skipped: %s\n' "$1" "$2" "$3"
+		printf '%-40s %-26s skipped: %s\n' "$1" "$2" "$3"
 }
 
 # cnt_measure CASE TOOL CMD: times CMD (which writes the tool's answer to
@@ -171,17 +171,25 @@ echo "Counting $cnt_rows rows ($(awk -v b="$cnt_bytes" 'BEGIN { printf "%.0f", b
 	"$(nproc) cores, $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)," \
 	"$(command -v hyperfine >/dev/null && echo "hyperfine minimum of 3" || echo "best of 3")"
 [ "${BENCH_MARKDOWN:-0}" = 1 ] && printf '| case | tool | wall s | peak MB | MB/s | ratio |\n|---|---|---|---|---|---|\n' ||
-	printf '%-40s %-24s %8s %8s %8s %7s\n' case tool 'wall s' 'peak MB' 'MB/s' ratio
+	printf '%-40s %-26s %8s %8s %8s %7s\n' case tool 'wall s' 'peak MB' 'MB/s' ratio
 
 # By ethnicity, a count and a sum, from the file, with every peer.
 cnt_c="-g ethnicity -e flag"
 cnt_measure "$cnt_c" disp-count "$cnt_mem '$cnt_dc' $cnt_c '$cnt_f' >'$tmp/out'"
 cp "$tmp/out" "$tmp/ref"
 cnt_agree disp-count "$tmp/want.e" 'NR > 1 { print $1 "," $3 "," $2 }'
-if "$cnt_dc" --help | grep -q -- --threads; then
+# Where disp-count has them: one thread, and the strict reader (libcsv).
+cnt_threads=$("$cnt_dc" --help | grep -c -- --threads || :)
+cnt_strict=$(grep -c DISP_COUNT_READER bin/disp-count.1 || :)
+if [ "$cnt_threads" -gt 0 ]; then
 	cnt_measure "$cnt_c" "disp-count --threads 1" \
 		"$cnt_mem '$cnt_dc' --threads 1 $cnt_c '$cnt_f' >'$tmp/out'"
 	cnt_same "--threads 1"
+fi
+if [ "$cnt_strict" -gt 0 ]; then
+	cnt_measure "$cnt_c" "disp-count, strict reader" \
+		"DISP_COUNT_READER=strict $cnt_mem '$cnt_dc' $cnt_c '$cnt_f' >'$tmp/out'"
+	cnt_same "with DISP_COUNT_READER=strict"
 fi
 cnt_measure "$cnt_c" "wc -l (the floor)" "$cnt_mem wc -l '$cnt_f' >'$tmp/out'"
 [ "$(awk '{ print $1 }' "$tmp/out")" -eq "$((cnt_rows + 1))" ] || cnt_fail "wc -l: not $cnt_rows rows"
@@ -226,10 +234,15 @@ fi
 # The same from a pipe, against cat | cat.
 cnt_measure "$cnt_c, pipe" disp-count "cat '$cnt_f' | $cnt_mem '$cnt_dc' $cnt_c >'$tmp/out'"
 cnt_same "from a pipe"
-if "$cnt_dc" --help | grep -q -- --threads; then
+if [ "$cnt_threads" -gt 0 ]; then
 	cnt_measure "$cnt_c, pipe" "disp-count --threads 1" \
 		"cat '$cnt_f' | $cnt_mem '$cnt_dc' --threads 1 $cnt_c >'$tmp/out'"
 	cnt_same "--threads 1 from a pipe"
+fi
+if [ "$cnt_strict" -gt 0 ]; then
+	cnt_measure "$cnt_c, pipe" "disp-count, strict reader" \
+		"cat '$cnt_f' | DISP_COUNT_READER=strict $cnt_mem '$cnt_dc' $cnt_c >'$tmp/out'"
+	cnt_same "with DISP_COUNT_READER=strict from a pipe"
 fi
 cnt_measure "$cnt_c, pipe" "cat | cat (the pipe)" "cat '$cnt_f' | $cnt_mem cat >/dev/null"
 
