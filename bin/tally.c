@@ -149,13 +149,11 @@ static int file_body(tally *ty, csvin_body *b, off_t start, off_t size)
 		}
 		line += p[k].lines;
 		if (k + 1 < n && p[k].end != at[k + 1]) {
-			/* A chunk cut inside a quoted field: the rest in one part. */
-			struct part q;
-			part_init(&q, ty, b->nf, b->fd, p[k].end, -1, 1);
-			part_run(&q);
-			part_add(ty, &q, b->file, line);
-			ret = q.odd ? resume_at(b, q.end, line + q.lines) : 0;
-			part_free(&q);
+			/* A chunk cut inside a quoted field: the later chunks
+			 * are void; the rest is cut again from where this one
+			 * ended (always further on). */
+			b->line = line;
+			ret = file_body(ty, b, p[k].end, size);
 			break;
 		}
 	}

@@ -5,14 +5,15 @@
  * csvin reads each input's header; tally_body() takes the rest.  A
  * regular file is cut at line ends into one chunk per thread, each read
  * with pread() into a buffer of its own and counted into a table of its
- * own, then merged in file order; a pipe is read block by block on one
- * thread.  Records are split by csvscan.  Anything the fast reader is not
- * sure of, a record csvscan calls odd, a flag or weight that is not plain,
- * a sum that would overflow, a chunk that did not start at a record,
- * gives the input back to csvin's strict reader from the start of that
- * record (or chunk), with the counts so far, so that the counts and every
- * message are the strict reader's own.  Memory follows the groups and the
- * block size, not the rows.
+ * own, then added up in file order (a chunk that began inside a quoted
+ * field is void, and the rest of the file is cut again); a pipe is read
+ * in blocks that threads count as they come.  Records are split by
+ * csvscan.  Anything the fast reader is not sure of, a record csvscan
+ * calls odd, a flag or weight that is not plain, a sum that would
+ * overflow, gives the input back to csvin's strict reader from the start
+ * of that record (or chunk), with the counts so far, so that the counts
+ * and every message are the strict reader's own.  Memory follows the
+ * groups and the block size, not the rows.
  */
 #ifndef DISP_TALLY_H
 #define DISP_TALLY_H
