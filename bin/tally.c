@@ -37,14 +37,18 @@ char *tally_dup(const char *s, size_t len)
 	return d;
 }
 
-void tally_note(tally_values *v, const char *V, const char *s, size_t len)
+void tally_note(tally_values *v, const char *V, size_t Vlen, const char *s, size_t len)
 {
-	size_t i = 0;
-	while (i < v->nseen && (strlen(v->seen[i]) != len || memcmp(v->seen[i], s, len)))
-		i++;
-	if (i == v->nseen && v->nseen < TALLY_SEEN)
-		v->seen[v->nseen++] = tally_dup(s, len);
-	if (!v->caseless && caseeq_both(s, len, V))
+	if (v->nseen < TALLY_SEEN) {
+		size_t i = 0;
+		while (i < v->nseen && (v->seenlen[i] != len || memcmp(v->seen[i], s, len)))
+			i++;
+		if (i == v->nseen) {
+			v->seenlen[v->nseen] = len;
+			v->seen[v->nseen++] = tally_dup(s, len);
+		}
+	}
+	if (!v->caseless && len == Vlen && caseeq_both(s, len, V))
 		v->caseless = tally_dup(s, len);
 }
 

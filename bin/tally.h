@@ -29,12 +29,14 @@
 typedef struct {
 	int64_t matched;          /* rows whose value was V */
 	char *seen[TALLY_SEEN];   /* the first distinct values that were not */
-	size_t nseen;
+	size_t seenlen[TALLY_SEEN], nseen;
 	char *caseless;           /* the first equal to V but for case */
 } tally_values;
 
-/* Notes s[0..len), a value of the event column that is not V. */
-void tally_note(tally_values *v, const char *V, const char *s, size_t len);
+/* Notes s[0..len), a value of the event column that is not V (of
+ * length Vlen). */
+void tally_note(tally_values *v, const char *V, size_t Vlen, const char *s,
+		size_t len);
 void tally_values_free(tally_values *v);
 
 /* An event flag: 1 for 1/true/yes, 0 for 0/false/no (any case), else -1. */
@@ -44,6 +46,7 @@ typedef struct {
 	counts_table *t;       /* where the counts go; keys bound (t->ki) */
 	long ei;               /* event column, or -1 */
 	const char *evalue;    /* -e COL=V: V; NULL: the column is a flag */
+	size_t evlen;          /* its length */
 	long wi;               /* weight column, or -1 */
 	const size_t *fi;      /* -f: the flag columns, t->ncount of them */
 	char delim;
