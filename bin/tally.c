@@ -129,7 +129,8 @@ static int file_body(tally *ty, csvin_body *b, off_t start, off_t size)
 	pthread_t *th = xmalloc((size_t)n * sizeof *th);
 	char *started = xmalloc((size_t)n);
 	for (int k = 0; k < n; k++) {
-		part_init(&p[k], ty, b->nf, b->fd, at[k], n > 1 ? at[k + 1] : -1, k == 0);
+		part_init(&p[k], ty, b->nf, b->fd, at[k], n > 1 ? at[k + 1] : -1,
+			  k == 0 ? b->file : NULL, b->line);
 		started[k] = k > 0 && pthread_create(&th[k], NULL, part_run, &p[k]) == 0;
 	}
 	for (int k = 0; k < n; k++)
@@ -178,7 +179,7 @@ int tally_stream(tally *ty, csvin_body *b)
 		return 1;
 	}
 	struct part p;
-	part_init(&p, ty, b->nf, b->fd, -1, -1, 1);
+	part_init(&p, ty, b->nf, b->fd, -1, -1, b->file, b->line);
 	while (p.cap < b->len)
 		p.cap *= 2;
 	p.buf = xrealloc(p.buf, p.cap + CSVSCAN_PAD);

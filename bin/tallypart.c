@@ -3,11 +3,12 @@
  * records of one span of an input into a table of the part's own.
  *
  * The table is keyed by the packed key as the counts layer packs it and
- * hashed with SipHash under the run's key.  An absolute part starts its
- * groups from the counts so far, so an overflow is caught on its exact
- * row; a relative part starts from zero, and its overflow is found when
- * it is added (part_fits), which sends the strict reader back to the
- * part's start.
+ * hashed with SipHash under the run's key, behind a small cache.  An
+ * absolute part (the first chunk, or a stream) counts straight into the
+ * counts, so an overflow is caught on its exact row; a relative part (a
+ * later chunk, a pipe's block) counts from zero into its own table, and
+ * its overflow is found when it is added (part_fits), which sends the
+ * strict reader back to the part's start.
  */
 #include "tallypart.h"
 #include "err.h"
@@ -19,7 +20,7 @@
 #include <unistd.h>
 
 void part_init(struct part *p, const tally *ty, size_t nf, int fd,
-		      off_t pos, off_t stop, int absolute)
+	       off_t pos, off_t stop, const char *file, long line)
 {
 	*p = (struct part){0};
 	p->ty = ty;
@@ -28,7 +29,9 @@ void part_init(struct part *p, const tally *ty, size_t nf, int fd,
 	p->fd = fd;
 	p->pos = pos;
 	p->stop = stop;
-	p->absolute = absolute;
+	p->absolute = file != NULL;
+	p->file = file;
+	p->line0 = line;
 	p->cap = ty->block;
 	p->buf = xmalloc(p->cap + CSVSCAN_PAD);
 	memset(p->buf, '\n', CSVSCAN_PAD);
@@ -158,10 +161,16 @@ static void grow_slots(struct part *p)
 	p->nslot = ns;
 }
 
-/* The part's group for the key in p->kb[0..n), added if new (an absolute
- * part starts it from the counts so far). */
+/* The part's group for the key in p->kb[0..n), added if new: in the
+ * counts themselves for an absolute part, else in the part's table. */
 static size_t group(struct part *p, size_t n)
 {
+	if (p->absolute) {
+		/* Straight into the counts: no other part touches them now. */
+		counts_table *t = p->ty->t;
+		return (size_t)(counts_group_packed(t, p->kb, n, p->file,
+						    p->line0 + p->lines) - t->g);
+	}
 	uint64_t h = ht_siphash13(p->ty->key, p->kb, n);
 	size_t j = (size_t)h & (p->nslot - 1);
 	for (size_t s; (s = p->slot[j]); j = (j + 1) & (p->nslot - 1)) {
@@ -179,15 +188,7 @@ static size_t group(struct part *p, size_t n)
 	memcpy(p->arena + p->aused, p->kb, n);
 	p->g[p->ng] = (lgroup){h, p->aused, n, p->lines};
 	p->aused += n;
-	int64_t *sum = p->sum + p->ng * p->width;
-	memset(sum, 0, p->width * sizeof *sum);
-	const counts_group *cg = p->absolute ? counts_find_packed(p->ty->t, p->kb, n) : NULL;
-	if (cg) {
-		sum[0] = cg->events;
-		sum[1] = cg->total;
-		for (size_t k = 0; k + 2 < p->width; k++)
-			sum[k + 2] = cg->count[k];
-	}
+	memset(p->sum + p->ng * p->width, 0, p->width * sizeof *p->sum);
 	p->slot[j] = ++p->ng;
 	if (2 * p->ng > p->nslot)
 		grow_slots(p);
@@ -275,20 +276,26 @@ static int take(struct part *p, const csvscan_field *f)
 			goto strict;
 		a[0] = fl ? n : 0;
 	}
-	size_t gi = lookup(p, f);   /* may move p->sum */
-	int64_t *sum = p->sum + gi * w, s0, s1;
-	if (__builtin_add_overflow(sum[0], a[0], &s0) ||
-	    __builtin_add_overflow(sum[1], a[1], &s1))
+	size_t gi = lookup(p, f);   /* may move p->sum, t->g */
+	int64_t *ev, *tot, *cnt, s0, s1;
+	if (p->absolute) {
+		counts_group *g = &t->g[gi];
+		ev = &g->events, tot = &g->total, cnt = g->count;
+	} else {
+		ev = p->sum + gi * w, tot = ev + 1, cnt = ev + 2;
+	}
+	if (__builtin_add_overflow(*ev, a[0], &s0) ||
+	    __builtin_add_overflow(*tot, a[1], &s1))
 		goto strict;
 	for (size_t k = 2; k < w; k++) {
 		int64_t s;
-		if (__builtin_add_overflow(sum[k], a[k], &s))
+		if (__builtin_add_overflow(cnt[k - 2], a[k], &s))
 			goto strict;
 	}
-	sum[0] = s0;
-	sum[1] = s1;
+	*ev = s0;
+	*tot = s1;
 	for (size_t k = 2; k < w; k++)
-		sum[k] += a[k];
+		cnt[k - 2] += a[k];
 	if (ty->ei >= 0 && ty->evalue) {
 		if (match) {
 			p->values.matched++;
@@ -422,19 +429,18 @@ int part_fits(const struct part *p)
 	return 1;
 }
 
-/* Adds part p (which starts at line `line` of file) to the counts: an
- * absolute part's sums replace the counts, a relative part's add. */
+/* Adds part p (which starts at line `line` of file) to the counts (an
+ * absolute part's are there already), and its values and rows. */
 void part_add(tally *ty, const struct part *p, const char *file, long line)
 {
 	for (size_t i = 0; i < p->ng; i++) {
 		counts_group *cg = counts_group_packed(ty->t, p->arena + p->g[i].key,
 						       p->g[i].klen, file, line + p->g[i].line);
 		const int64_t *s = p->sum + i * p->width;
-		int keep = !p->absolute;
-		cg->events = s[0] + keep * cg->events;
-		cg->total = s[1] + keep * cg->total;
+		cg->events += s[0];
+		cg->total += s[1];
 		for (size_t k = 2; k < p->width; k++)
-			cg->count[k - 2] = s[k] + keep * cg->count[k - 2];
+			cg->count[k - 2] += s[k];
 	}
 	tally_values *v = &ty->values;
 	v->matched += p->values.matched;

@@ -33,7 +33,9 @@ struct cached {
 
 struct part {
 	const tally *ty;
-	int absolute;       /* sums start from the counts so far */
+	int absolute;       /* counts straight into the counts */
+	const char *file;   /* absolute: for where a group was first seen */
+	long line0;
 	int fd;
 	size_t nf;          /* the header's field count */
 	off_t pos;          /* pread: the offset of buf[0]; -1: read() */
@@ -63,10 +65,12 @@ struct part {
 };
 
 /* A part reading fd from offset pos (pread) or, with pos -1, by read();
- * records starting at stop or later are not its own (stop -1: none).  An
- * absolute part starts its groups from the counts so far. */
+ * records starting at stop or later are not its own (stop -1: none).
+ * With file, the part is absolute: it counts straight into the counts
+ * (its span starting at that line of file), while no other part adds to
+ * them; without, into a table of its own for part_add. */
 void part_init(struct part *p, const tally *ty, size_t nf, int fd,
-	       off_t pos, off_t stop, int absolute);
+	       off_t pos, off_t stop, const char *file, long line);
 void part_free(struct part *p);
 
 /* Counts the part's records, to its stop, the end of input, or an odd

@@ -61,7 +61,7 @@ static void *pipe_worker(void *arg)
 
 		struct block *k = &pl->blk[seq % pl->nblk];
 		struct part p;
-		part_init(&p, pl->ty, pl->b->nf, -1, -1, -1, 0);
+		part_init(&p, pl->ty, pl->b->nf, -1, -1, -1, NULL, 0);
 		free(p.buf);
 		p.fixed = 1;
 		p.buf = k->buf;
