@@ -247,11 +247,24 @@ static void read_stream(struct reading *rd, FILE *fp, const char *name, char del
 void csvin_read(char *const *files, int nfiles, char delim,
 		csvin_fn on_header, csvin_fn on_row, void *ctx)
 {
+	csvin_read_inputs(files, nfiles, delim, NULL, on_header, on_row, ctx);
+}
+
+void csvin_read_inputs(char *const *files, int nfiles, char delim,
+		       void (*on_input)(void *ctx, const char *name),
+		       csvin_fn on_header, csvin_fn on_row, void *ctx)
+{
 	struct reading rd = {on_header, on_row, ctx, 0, 0, {0}};
-	if (nfiles == 0)
+	if (nfiles == 0) {
+		if (on_input)
+			on_input(ctx, "stdin");
 		read_stream(&rd, stdin, "stdin", delim);
+	}
 	for (int i = 0; i < nfiles; i++) {
-		if (strcmp(files[i], "-") == 0) {
+		int is_stdin = strcmp(files[i], "-") == 0;
+		if (on_input)
+			on_input(ctx, is_stdin ? "stdin" : files[i]);
+		if (is_stdin) {
 			read_stream(&rd, stdin, "stdin", delim);
 			continue;
 		}
