@@ -16,9 +16,9 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 WERROR =
 WARN = -std=c11 -Wall -Wextra $(WERROR)
-ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -DDISP_VERSION='"$(VERSION)"' \
+ALL_CFLAGS = $(WARN) -pthread -D_POSIX_C_SOURCE=200809L -DDISP_VERSION='"$(VERSION)"' \
 	-Istats -Ibin $(CPPFLAGS) $(CFLAGS)
-DISP_LIBS = -lcsv -lgsl -lgslcblas -lm
+DISP_LIBS = -lcsv -lgsl -lgslcblas -lm -pthread
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 B =

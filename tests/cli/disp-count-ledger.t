@@ -245,3 +245,31 @@ cmd: printf 'g,total\na,1\n' | disp-count --merge -g g --ledger /nonexistent.led
 --- stderr
 disp-count: /nonexistent.ledger: No such file or directory
 --- exit 66
+
+=== the fast reader's ledger equals the strict reader's
+# The fast reader (chunks on two threads, small blocks, a pipe in blocks)
+# books the same lines as the strict one, also across a quoted record that
+# sends it back to the strict reader.  100,000 rows g = i % 50, e = (i % 10
+# < 3), w = i % 5 and one quoted row with e 1, w 2: events 10,000 x (0 + 1 +
+# 2) + 2, total 20,000 x (0 + 1 + 2 + 3 + 4) + 2.
+cmd: t=$(mktemp -d); cd $t; awk 'BEGIN { print "g,e,w"; for (i = 0; i < 100000; i++) { if (i == 50000) print "\"q\",1,2"; printf "%d,%d,%d\n", i % 50, i % 10 < 3, i % 5 } }' >big.csv; DISP_COUNT_READER=strict disp-count -g g -e e -w w --ledger L1 big.csv >/dev/null; cat big.csv | DISP_COUNT_BLOCK=4096 disp-count --threads 2 -g g -e e -w w --ledger L2 big.csv - >/dev/null; cat L1 L2; rm -rf $t
+--- stdout
+input,rows,counted,rejected,events,total,exit
+big.csv,100001,100001,0,30002,200002,0
+input,rows,counted,rejected,events,total,exit
+big.csv,100001,100001,0,30002,200002,0
+stdin,100001,100001,0,30002,200002,0
+
+=== the fast reader's ledger of a run stopped by a bad row deep in the file
+# The same with a bad flag at i = 70000: 70,001 rows counted before it
+# (events 7,000 x 3 + 2, total 14,000 x 10 + 2), the bad one rejected.
+cmd: t=$(mktemp -d); cd $t; awk 'BEGIN { print "g,e,w"; for (i = 0; i < 100000; i++) { if (i == 50000) print "\"q\",1,2"; if (i == 70000) print "x,maybe,1"; printf "%d,%d,%d\n", i % 50, i % 10 < 3, i % 5 } }' >big.csv; for r in strict fast; do DISP_COUNT_READER=$r DISP_COUNT_BLOCK=4096 disp-count --threads 2 -g g -e e -w w --ledger L big.csv; echo "exit $?"; cat L; done 2>&1; rm -rf $t
+--- stdout
+disp-count: big.csv:70003: column 'e': not an event flag (1/0, true/false, yes/no): 'maybe'
+exit 65
+input,rows,counted,rejected,events,total,exit
+big.csv,70002,70001,1,21002,140002,65
+disp-count: big.csv:70003: column 'e': not an event flag (1/0, true/false, yes/no): 'maybe'
+exit 65
+input,rows,counted,rejected,events,total,exit
+big.csv,70002,70001,1,21002,140002,65
