@@ -6,7 +6,10 @@
 #include <stdint.h>
 #include <string.h>
 
-#ifdef __SSE2__
+/* CSVSCAN_SCALAR: the portable byte loop even where SSE2 is there (its
+ * unit test builds both). */
+#if defined(__SSE2__) && !defined(CSVSCAN_SCALAR)
+#define CSVSCAN_SSE2 1
 #include <emmintrin.h>
 #endif
 
@@ -21,30 +24,40 @@ typedef struct {
 	uint64_t m;
 } window;
 
-static window classify(const char *q, char delim)
+/* Masks of the 64 bytes at b: *dm the delimiters, *sm LF, CR, quote
+ * and NUL. */
+static inline __attribute__((always_inline)) void
+masks(const char *b, char delim, uint64_t *dm, uint64_t *sm)
 {
-	window w = {q, 0};
-#ifdef __SSE2__
+	uint64_t d0 = 0, s0 = 0;
+#ifdef CSVSCAN_SSE2
 	const __m128i d = _mm_set1_epi8(delim), lf = _mm_set1_epi8('\n'),
 		      cr = _mm_set1_epi8('\r'), qu = _mm_set1_epi8('"'),
 		      nul = _mm_setzero_si128();
 	for (int k = 0; k < 4; k++) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(q + 16 * k));
-		__m128i m = _mm_or_si128(
-			_mm_or_si128(_mm_cmpeq_epi8(v, d), _mm_cmpeq_epi8(v, lf)),
-			_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, cr),
-						  _mm_cmpeq_epi8(v, qu)),
-				     _mm_cmpeq_epi8(v, nul)));
-		w.m |= (uint64_t)(unsigned)_mm_movemask_epi8(m) << (16 * k);
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + 16 * k));
+		__m128i o = _mm_or_si128(
+			_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)),
+			_mm_or_si128(_mm_cmpeq_epi8(v, qu), _mm_cmpeq_epi8(v, nul)));
+		d0 |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, d)) << (16 * k);
+		s0 |= (uint64_t)(unsigned)_mm_movemask_epi8(o) << (16 * k);
 	}
 #else
 	for (int k = 0; k < 64; k++) {
-		char c = q[k];
-		if (c == delim || c == '\n' || c == '\r' || c == '"' || c == '\0')
-			w.m |= (uint64_t)1 << k;
+		char c = b[k];
+		d0 |= (uint64_t)(c == delim) << k;
+		s0 |= (uint64_t)(c == '\n' || c == '\r' || c == '"' || c == '\0') << k;
 	}
 #endif
-	return w;
+	*dm = d0;
+	*sm = s0;
+}
+
+static window classify(const char *q, char delim)
+{
+	uint64_t dm, sm;
+	masks(q, delim, &dm, &sm);
+	return (window){q, dm | sm};
 }
 
 /* The first such byte at or after q, or end; w is moved along.  Reads up
@@ -79,26 +92,8 @@ static int simple(const char *q, const char *end, char delim, size_t nf,
 	const char *start = q;
 	size_t i = 0;
 	for (const char *b = q; b < end; b += 64) {
-		uint64_t dm = 0, sm = 0;
-#ifdef __SSE2__
-		const __m128i d = _mm_set1_epi8(delim), lf = _mm_set1_epi8('\n'),
-			      cr = _mm_set1_epi8('\r'), qu = _mm_set1_epi8('"'),
-			      nul = _mm_setzero_si128();
-		for (int k = 0; k < 4; k++) {
-			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + 16 * k));
-			__m128i o = _mm_or_si128(
-				_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)),
-				_mm_or_si128(_mm_cmpeq_epi8(v, qu), _mm_cmpeq_epi8(v, nul)));
-			dm |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, d)) << (16 * k);
-			sm |= (uint64_t)(unsigned)_mm_movemask_epi8(o) << (16 * k);
-		}
-#else
-		for (int k = 0; k < 64; k++) {
-			char c = b[k];
-			dm |= (uint64_t)(c == delim) << k;
-			sm |= (uint64_t)(c == '\n' || c == '\r' || c == '"' || c == '\0') << k;
-		}
-#endif
+		uint64_t dm, sm;
+		masks(b, delim, &dm, &sm);
 		if (end - b < 64) {
 			uint64_t in = ((uint64_t)1 << (end - b)) - 1;
 			dm &= in;

@@ -110,8 +110,8 @@ static size_t pack(struct part *p, const csvscan_field *f)
 	size_t n = 0;
 	for (size_t i = 0; i < t->nkey; i++)
 		n += sizeof(size_t) + f[t->ki[i]].len;
-	if (n + 8 > p->kbcap)   /* 8: the cache hash reads a word past it */
-		p->kb = xrealloc(p->kb, p->kbcap = 2 * n + 8);
+	if (n > p->kbcap)
+		p->kb = xrealloc(p->kb, p->kbcap = 2 * n);
 	n = 0;
 	for (size_t i = 0; i < t->nkey; i++) {
 		const csvscan_field *k = &f[t->ki[i]];
@@ -176,18 +176,46 @@ static size_t group(struct part *p, size_t n)
 	return p->ng - 1;
 }
 
-/* The group of the packed key in p->kb[0..n), through the cache. */
-static size_t lookup(struct part *p, size_t n)
+/* The cache slot of the bytes s[0..n): a multiplicative hash of their
+ * first and last words under the run's key.  s[0..7] must be readable
+ * (a field has the buffer's padding after it; a packed key is longer). */
+static struct cached *slot_of(struct part *p, const char *s, size_t n)
 {
-	if (n > CACHE_KEY)
-		return group(p, n);
-	uint64_t a, b;
-	memcpy(&a, p->kb + sizeof(size_t), 8);   /* kb has 8 bytes of slack */
-	memcpy(&b, p->kb + n - 8, 8);
-	uint64_t h = (a ^ p->ty->key[0]) * (p->ty->key[1] | 1) + b * UINT64_C(0x9e3779b97f4a7c15);
-	struct cached *e = &p->cache[h >> (64 - CACHE_BITS)];
-	if (e->n == n && !memcmp(e->key, p->kb, n))
-		return e->gi;
+	uint64_t a, b = n;
+	memcpy(&a, s, 8);
+	if (n >= 8) {
+		memcpy(&b, s + n - 8, 8);
+		b ^= n;
+	} else {
+		a &= ~(~(uint64_t)0 << (8 * n));   /* the bytes past it are not key */
+	}
+	uint64_t h = (a ^ p->ty->key[0]) * (p->ty->key[1] | 1) +
+		     b * UINT64_C(0x9e3779b97f4a7c15);
+	return &p->cache[h >> (64 - CACHE_BITS)];
+}
+
+/* The part's group of record f, through the cache: a one-column key is
+ * looked up by its field's bytes, unpacked; others by the packed key. */
+static size_t lookup(struct part *p, const csvscan_field *f)
+{
+	const counts_table *t = p->ty->t;
+	const csvscan_field *k = &f[t->ki[0]];
+	struct cached *e;
+	size_t n;
+	if (t->nkey == 1 && !k->escaped && k->len + sizeof(size_t) <= CACHE_KEY) {
+		e = slot_of(p, k->p, k->len);
+		if (e->n == k->len + sizeof(size_t) &&
+		    !memcmp(e->key + sizeof(size_t), k->p, k->len))
+			return e->gi;
+		n = pack(p, f);
+	} else {
+		n = pack(p, f);
+		if (n > CACHE_KEY)
+			return group(p, n);
+		e = slot_of(p, p->kb, n);
+		if (e->n == n && !memcmp(e->key, p->kb, n))
+			return e->gi;
+	}
 	size_t gi = group(p, n);
 	e->n = n;
 	e->gi = gi;
@@ -226,7 +254,7 @@ static int take(struct part *p, const csvscan_field *f)
 			goto strict;
 		a[0] = fl ? n : 0;
 	}
-	size_t gi = lookup(p, pack(p, f));   /* may move p->sum */
+	size_t gi = lookup(p, f);   /* may move p->sum */
 	int64_t *sum = p->sum + gi * w, s0, s1;
 	if (__builtin_add_overflow(sum[0], a[0], &s0) ||
 	    __builtin_add_overflow(sum[1], a[1], &s1))

@@ -14,11 +14,11 @@
 
 /*
  * A pipe on several threads.  The main thread reads blocks, each cut
- * after its last LF (the bytes after it start the next block); workers
- * count blocks as they come and add them up in order.  A cut is a record
- * boundary unless it fell inside a quoted field: then the block's last
- * record runs past it (p->cut), and from there on the pipe is read on
- * one thread.  Trouble in block k (an odd record, an overflow, a cut)
+ * after its last LF outside quotes (the bytes after it start the next
+ * block); workers count blocks as they come and add them up in order.  A
+ * cut is a record boundary unless the quoting was bad: then the block's
+ * last record runs past it (p->cut), and from there on the pipe is read
+ * on one thread.  Trouble in block k (an odd record, an overflow, a cut)
  * stops the reading; the bytes from that point on, those of later blocks
  * and those read after them go to the one-thread reader or back to the
  * strict reader.
@@ -94,11 +94,24 @@ static void *pipe_worker(void *arg)
 	}
 }
 
-static const char *last_lf(const char *s, size_t n)
+/*
+ * Where to cut a block: its last LF outside quotes, as far as the quotes
+ * in the block tell (an even number of them before it), or NULL.  Where
+ * this guesses wrong (bad quoting) the block's last record runs past the
+ * cut, and the worker says so.
+ */
+static const char *cut_at(const char *s, size_t n)
 {
-	while (n--)
-		if (s[n] == '\n')
-			return s + n;
+	size_t q = 0;
+	if (memchr(s, '"', n))
+		for (size_t i = 0; i < n; i++)
+			q += s[i] == '"';
+	for (size_t i = n; i-- > 0;) {
+		if (s[i] == '"')
+			q--;
+		else if (s[i] == '\n' && !(q & 1))
+			return s + i;
+	}
 	return NULL;
 }
 
@@ -166,7 +179,7 @@ int tally_pipe(tally *ty, csvin_body *b)
 				break;
 			}
 			k->len += (size_t)got;
-			if (k->len == k->cap && (lf = last_lf(k->buf, k->len)))
+			if (k->len == k->cap && (lf = cut_at(k->buf, k->len)))
 				break;
 		}
 		ntail = 0;
