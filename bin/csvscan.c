@@ -79,18 +79,34 @@ static const char *special(window *w, const char *q, const char *end, char delim
 	}
 }
 
+/* Set bits of m (inline: without -mpopcnt the builtin is a call). */
+static inline size_t bits(uint64_t m)
+{
+#ifdef __POPCNT__
+	return (size_t)__builtin_popcountll(m);
+#else
+	m -= (m >> 1) & UINT64_C(0x5555555555555555);
+	m = (m & UINT64_C(0x3333333333333333)) + ((m >> 2) & UINT64_C(0x3333333333333333));
+	m = (m + (m >> 4)) & UINT64_C(0x0f0f0f0f0f0f0f0f);
+	return (size_t)((m * UINT64_C(0x0101010101010101)) >> 56);
+#endif
+}
+
 /*
  * The common record: no quote, NUL or lone CR, ending in LF or CRLF
  * within the buffer, with nf fields.  Per 64 bytes one mask of
- * delimiters and one of the other special bytes; the fields are read off
- * the delimiter bits.  0 when the record is not of this kind (the general
- * scan then finds out what it is).
+ * delimiters and one of the other special bytes; the field count is read
+ * off the delimiter bits, and only the fields asked for (want, or all) are
+ * stored, so a window with none of them costs a few instructions.  0 when
+ * the record is not of this kind (the general scan finds out what it is).
  */
 static int simple(const char *q, const char *end, char delim, size_t nf,
-		  csvscan_field *f, const char **next)
+		  const size_t *want, size_t nwant, csvscan_field *f,
+		  const char **next)
 {
-	const char *start = q;
-	size_t i = 0;
+	const char *start = q;   /* where field i starts */
+	size_t i = 0, j = 0;     /* want[j]: the next field to store */
+	size_t w = want ? (nwant ? want[0] : SIZE_MAX) : 0;
 	for (const char *b = q; b < end; b += 64) {
 		uint64_t dm, sm;
 		masks(b, delim, &dm, &sm);
@@ -102,12 +118,22 @@ static int simple(const char *q, const char *end, char delim, size_t nf,
 		int e = sm ? __builtin_ctzll(sm) : 64;
 		if (e < 64)
 			dm &= ((uint64_t)1 << e) - 1;
-		for (; dm; dm &= dm - 1) {
-			const char *s = b + __builtin_ctzll(dm);
-			if (i + 1 >= nf)
-				return 0;
-			f[i++] = (csvscan_field){start, (size_t)(s - start), 0};
+		size_t last = i + bits(dm);
+		if (last >= nf)
+			return 0;   /* more fields than the header */
+		/* Fields up to the last one to store in this window, then the
+		 * rest of the window at once. */
+		for (uint64_t m = dm; m && w < last; m &= m - 1, i++) {
+			const char *s = b + __builtin_ctzll(m);
+			if (i == w) {
+				f[i] = (csvscan_field){start, (size_t)(s - start), 0};
+				w = !want ? i + 1 : ++j < nwant ? want[j] : SIZE_MAX;
+			}
 			start = s + 1;
+		}
+		if (dm) {
+			start = b + 64 - __builtin_clzll(dm);
+			i = last;
 		}
 		if (e == 64)
 			continue;
@@ -152,7 +178,8 @@ static const char *closing_quote(const char *s, const char *end, int *esc)
 }
 
 int csvscan_record(const char *p, const char *end, int eof, char delim,
-		   size_t nf, csvscan_field *f, const char **next, long *lines)
+		   size_t nf, const size_t *want, size_t nwant, csvscan_field *f,
+		   const char **next, long *lines)
 {
 	const char *q = p;
 	long ln = 0;
@@ -180,7 +207,7 @@ int csvscan_record(const char *p, const char *end, int eof, char delim,
 		}
 		break;
 	}
-	if (simple(q, end, delim, nf, f, next)) {
+	if (simple(q, end, delim, nf, want, nwant, f, next)) {
 		*lines += ln + 1;
 		return CSVSCAN_RECORD;
 	}

@@ -41,13 +41,16 @@ enum {
  * Scans from p (the start of a record, or blank lines before one) to end;
  * eof says no bytes follow end.  delim is the field delimiter (not a
  * quote, CR, LF or NUL); nf the header's field count, the size of f.
+ * want[0 .. nwant), ascending, are the fields the caller reads: only they
+ * are sure to be set in f (want NULL: all fields).
  * *next is where scanning stopped: after the record, or at the start of
  * the odd record; *lines grows by the line ends passed (LF, CRLF), those
  * inside quoted fields too.  With CSVSCAN_MORE nothing is consumed (*next
  * = p, *lines unchanged).  Bytes end[0 .. CSVSCAN_PAD-1] must be readable.
  */
 int csvscan_record(const char *p, const char *end, int eof, char delim,
-		   size_t nf, csvscan_field *f, const char **next, long *lines);
+		   size_t nf, const size_t *want, size_t nwant, csvscan_field *f,
+		   const char **next, long *lines);
 
 /* Copies a quoted field's content to dst (len bytes at most) with each ""
  * made ", returning the length written. */

@@ -111,6 +111,7 @@ static int on_header(void *ctx, const csvin_row *h)
 			c->wi = csvin_column(h, c->wcol);
 		c->ty.ei = c->ecol ? (long)c->ei : -1;
 		c->ty.evalue = c->evalue;
+		c->ty.evlen = c->evalue ? strlen(c->evalue) : 0;
 		c->ty.wi = c->wcol ? (long)c->wi : -1;
 		c->ty.fi = c->fi;
 	}
@@ -136,7 +137,7 @@ static int is_event(struct counter *c, const csvin_row *r)
 		return flag(r, c->ei, c->ecol);
 	if (strcmp(v, c->evalue) == 0 && strlen(c->evalue) == r->len[c->ei])
 		return 1;
-	tally_note(&c->ty.values, c->evalue, v, r->len[c->ei]);
+	tally_note(&c->ty.values, c->evalue, c->ty.evlen, v, r->len[c->ei]);
 	return 0;
 }
 

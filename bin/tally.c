@@ -37,14 +37,18 @@ char *tally_dup(const char *s, size_t len)
 	return d;
 }
 
-void tally_note(tally_values *v, const char *V, const char *s, size_t len)
+void tally_note(tally_values *v, const char *V, size_t Vlen, const char *s, size_t len)
 {
-	size_t i = 0;
-	while (i < v->nseen && (strlen(v->seen[i]) != len || memcmp(v->seen[i], s, len)))
-		i++;
-	if (i == v->nseen && v->nseen < TALLY_SEEN)
-		v->seen[v->nseen++] = tally_dup(s, len);
-	if (!v->caseless && caseeq_both(s, len, V))
+	if (v->nseen < TALLY_SEEN) {
+		size_t i = 0;
+		while (i < v->nseen && (v->seenlen[i] != len || memcmp(v->seen[i], s, len)))
+			i++;
+		if (i == v->nseen) {
+			v->seenlen[v->nseen] = len;
+			v->seen[v->nseen++] = tally_dup(s, len);
+		}
+	}
+	if (!v->caseless && len == Vlen && caseeq_both(s, len, V))
 		v->caseless = tally_dup(s, len);
 }
 
@@ -149,13 +153,11 @@ static int file_body(tally *ty, csvin_body *b, off_t start, off_t size)
 		}
 		line += p[k].lines;
 		if (k + 1 < n && p[k].end != at[k + 1]) {
-			/* A chunk cut inside a quoted field: the rest in one part. */
-			struct part q;
-			part_init(&q, ty, b->nf, b->fd, p[k].end, -1, 1);
-			part_run(&q);
-			part_add(ty, &q, b->file, line);
-			ret = q.odd ? resume_at(b, q.end, line + q.lines) : 0;
-			part_free(&q);
+			/* A chunk cut inside a quoted field: the later chunks
+			 * are void; the rest is cut again from where this one
+			 * ended (always further on). */
+			b->line = line;
+			ret = file_body(ty, b, p[k].end, size);
 			break;
 		}
 	}

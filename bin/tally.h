@@ -5,14 +5,15 @@
  * csvin reads each input's header; tally_body() takes the rest.  A
  * regular file is cut at line ends into one chunk per thread, each read
  * with pread() into a buffer of its own and counted into a table of its
- * own, then merged in file order; a pipe is read block by block on one
- * thread.  Records are split by csvscan.  Anything the fast reader is not
- * sure of, a record csvscan calls odd, a flag or weight that is not plain,
- * a sum that would overflow, a chunk that did not start at a record,
- * gives the input back to csvin's strict reader from the start of that
- * record (or chunk), with the counts so far, so that the counts and every
- * message are the strict reader's own.  Memory follows the groups and the
- * block size, not the rows.
+ * own, then added up in file order (a chunk that began inside a quoted
+ * field is void, and the rest of the file is cut again); a pipe is read
+ * in blocks that threads count as they come.  Records are split by
+ * csvscan.  Anything the fast reader is not sure of, a record csvscan
+ * calls odd, a flag or weight that is not plain, a sum that would
+ * overflow, gives the input back to csvin's strict reader from the start
+ * of that record (or chunk), with the counts so far, so that the counts
+ * and every message are the strict reader's own.  Memory follows the
+ * groups and the block size, not the rows.
  */
 #ifndef DISP_TALLY_H
 #define DISP_TALLY_H
@@ -29,12 +30,14 @@
 typedef struct {
 	int64_t matched;          /* rows whose value was V */
 	char *seen[TALLY_SEEN];   /* the first distinct values that were not */
-	size_t nseen;
+	size_t seenlen[TALLY_SEEN], nseen;
 	char *caseless;           /* the first equal to V but for case */
 } tally_values;
 
-/* Notes s[0..len), a value of the event column that is not V. */
-void tally_note(tally_values *v, const char *V, const char *s, size_t len);
+/* Notes s[0..len), a value of the event column that is not V (of
+ * length Vlen). */
+void tally_note(tally_values *v, const char *V, size_t Vlen, const char *s,
+		size_t len);
 void tally_values_free(tally_values *v);
 
 /* An event flag: 1 for 1/true/yes, 0 for 0/false/no (any case), else -1. */
@@ -44,6 +47,7 @@ typedef struct {
 	counts_table *t;       /* where the counts go; keys bound (t->ki) */
 	long ei;               /* event column, or -1 */
 	const char *evalue;    /* -e COL=V: V; NULL: the column is a flag */
+	size_t evlen;          /* its length */
 	long wi;               /* weight column, or -1 */
 	const size_t *fi;      /* -f: the flag columns, t->ncount of them */
 	char delim;

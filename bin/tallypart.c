@@ -36,6 +36,23 @@ void part_init(struct part *p, const tally *ty, size_t nf, int fd,
 	p->nslot = 64;
 	p->slot = xmalloc(p->nslot * sizeof *p->slot);
 	memset(p->slot, 0, p->nslot * sizeof *p->slot);
+	/* The columns take() reads, ascending, for the scanner. */
+	const counts_table *t = ty->t;
+	char *use = xmalloc(nf ? nf : 1);
+	memset(use, 0, nf ? nf : 1);
+	for (size_t i = 0; i < t->nkey; i++)
+		use[t->ki[i]] = 1;
+	for (size_t j = 0; j < t->ncount; j++)
+		use[ty->fi[j]] = 1;
+	if (ty->ei >= 0)
+		use[ty->ei] = 1;
+	if (ty->wi >= 0)
+		use[ty->wi] = 1;
+	p->want = xmalloc((nf ? nf : 1) * sizeof *p->want);
+	for (size_t i = 0; i < nf; i++)
+		if (use[i])
+			p->want[p->nwant++] = i;
+	free(use);
 	p->cache = xmalloc(sizeof *p->cache << CACHE_BITS);
 	memset(p->cache, 0, sizeof *p->cache << CACHE_BITS);
 }
@@ -49,6 +66,7 @@ void part_free(struct part *p)
 	free(p->arena);
 	free(p->slot);
 	free(p->cache);
+	free(p->want);
 	free(p->kb);
 	free(p->vb);
 	free(p->f);
@@ -177,21 +195,24 @@ static size_t group(struct part *p, size_t n)
 }
 
 /* The cache slot of the bytes s[0..n): a multiplicative hash of their
- * first and last words under the run's key.  s[0..7] must be readable
- * (a field has the buffer's padding after it; a packed key is longer). */
+ * words under the run's key.  The word holding s[n - 1] must be readable
+ * whole (a field has the buffer's padding after it; the packed key's
+ * buffer is twice its length). */
 static struct cached *slot_of(struct part *p, const char *s, size_t n)
 {
-	uint64_t a, b = n;
-	memcpy(&a, s, 8);
-	if (n >= 8) {
-		memcpy(&b, s + n - 8, 8);
-		b ^= n;
-	} else {
-		a &= ~(~(uint64_t)0 << (8 * n));   /* the bytes past it are not key */
+	const uint64_t k = p->ty->key[1] | 1;
+	uint64_t h = p->ty->key[0] ^ n, w;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * k;
 	}
-	uint64_t h = (a ^ p->ty->key[0]) * (p->ty->key[1] | 1) +
-		     b * UINT64_C(0x9e3779b97f4a7c15);
-	return &p->cache[h >> (64 - CACHE_BITS)];
+	if (i < n) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ (w & ~(~(uint64_t)0 << (8 * (n - i))))) * k;   /* the key's bytes only */
+	}
+	h ^= h >> 29;
+	return &p->cache[(h * UINT64_C(0x9e3779b97f4a7c15)) >> (64 - CACHE_BITS)];
 }
 
 /* The part's group of record f, through the cache: a one-column key is
@@ -246,7 +267,7 @@ static int take(struct part *p, const csvscan_field *f)
 	if (ty->ei >= 0 && ty->evalue) {
 		size_t len;
 		const char *s = value(p, &f[ty->ei], &len);
-		match = len == strlen(ty->evalue) && !memcmp(s, ty->evalue, len);
+		match = len == ty->evlen && !memcmp(s, ty->evalue, len);
 		a[0] = match ? n : 0;
 	} else if (ty->ei >= 0) {
 		int fl = flag_of(p, &f[ty->ei]);
@@ -274,7 +295,7 @@ static int take(struct part *p, const csvscan_field *f)
 		} else {
 			size_t len;
 			const char *s = value(p, &f[ty->ei], &len);
-			tally_note(&p->values, ty->evalue, s, len);
+			tally_note(&p->values, ty->evalue, ty->evlen, s, len);
 		}
 	}
 	if (a != add)
@@ -351,7 +372,8 @@ void *part_run(void *arg)
 			continue;
 		}
 		long lines = p->lines;
-		int st = csvscan_record(at, end, p->eof, ty->delim, p->nf, p->f,
+		int st = csvscan_record(at, end, p->eof, ty->delim, p->nf, p->want,
+					p->nwant, p->f,
 					&next, &p->lines);
 		if (st == CSVSCAN_RECORD) {
 			if (!take(p, p->f)) {
@@ -423,7 +445,7 @@ void part_add(tally *ty, const struct part *p, const char *file, long line)
 	tally_values *v = &ty->values;
 	v->matched += p->values.matched;
 	for (size_t i = 0; i < p->values.nseen; i++)
-		tally_note(v, ty->evalue, p->values.seen[i], strlen(p->values.seen[i]));
+		tally_note(v, ty->evalue, ty->evlen, p->values.seen[i], p->values.seenlen[i]);
 	if (p->values.caseless && !v->caseless)
 		v->caseless = tally_dup(p->values.caseless, strlen(p->values.caseless));
 	ty->rows += p->rows;

@@ -24,7 +24,7 @@ typedef struct {
  * every row take the SipHash table: slower by a constant, never quadratic.
  */
 #define CACHE_BITS 8
-#define CACHE_KEY 40
+#define CACHE_KEY 64
 struct cached {
 	size_t n;               /* packed key length; 0: empty */
 	size_t gi;
@@ -58,6 +58,7 @@ struct part {
 	char *kb, *vb;            /* scratch: the packed key, a value */
 	size_t kbcap, vbcap;
 	csvscan_field *f;
+	size_t *want, nwant;      /* the columns take() reads, ascending */
 	tally_values values;
 };
 

@@ -19,11 +19,12 @@
 #undef csvscan_record
 #undef csvscan_unescape
 int csvscan_record(const char *p, const char *end, int eof, char delim,
-		   size_t nf, csvscan_field *f, const char **next, long *lines);
+		   size_t nf, const size_t *want, size_t nwant, csvscan_field *f,
+		   const char **next, long *lines);
 size_t csvscan_unescape(const csvscan_field *f, char *dst);
 
 typedef int (*scan_fn)(const char *, const char *, int, char, size_t,
-		       csvscan_field *, const char **, long *);
+		       const size_t *, size_t, csvscan_field *, const char **, long *);
 
 struct want {
 	const char *in;
@@ -82,7 +83,7 @@ static void cases(scan_fn scan, const char *name)
 		csvscan_field f[8];
 		const char *next;
 		long lines = 0;
-		int st = scan(b, b + n, w->eof, w->delim, w->nf, f, &next, &lines);
+		int st = scan(b, b + n, w->eof, w->delim, w->nf, NULL, 0, f, &next, &lines);
 		int ok = st == w->status && (size_t)(next - b) == w->used && lines == w->lines;
 		for (size_t k = 0; ok && st == CSVSCAN_RECORD && k < w->nf; k++) {
 			char v[64];
@@ -109,7 +110,7 @@ static void nul(scan_fn scan, const char *name)
 		csvscan_field f[2];
 		const char *next;
 		long lines = 0;
-		int st = scan(b, b + len[k], 0, ',', 2, f, &next, &lines);
+		int st = scan(b, b + len[k], 0, ',', 2, NULL, 0, f, &next, &lines);
 		tap_ok(st == CSVSCAN_ODD && next == b, "%s: a NUL in %s field is odd", name,
 		       k ? "a quoted" : "an unquoted");
 		free(b);
@@ -128,11 +129,24 @@ static void long_records(scan_fn scan, const char *name)
 	csvscan_field f[41];
 	const char *next;
 	long lines = 0;
-	int st = scan(b, b + n, 0, ',', 41, f, &next, &lines);
+	int st = scan(b, b + n, 0, ',', 41, NULL, 0, f, &next, &lines);
 	int ok = st == CSVSCAN_RECORD && next == b + n && lines == 1 &&
 		 f[39].len == 5 && !memcmp(f[39].p, "39000", 5) && f[40].len == 100;
 	tap_ok(ok, "%s: a 41-field, %zu-byte record", name, n);
-	st = scan(b, b + n, 0, ',', 40, f, &next, &lines);
+	/* Only some fields asked for: those are set, whatever the window. */
+	static const size_t want[] = {0, 17, 39};
+	memset(f, 0, sizeof f);
+	st = scan(b, b + n, 0, ',', 41, want, 3, f, &next, &lines);
+	ok = st == CSVSCAN_RECORD && next == b + n && f[0].len == 1 && *f[0].p == '0' &&
+	     f[17].len == 5 && !memcmp(f[17].p, "17000", 5) && f[39].len == 5 &&
+	     !memcmp(f[39].p, "39000", 5) && f[40].len == 100;
+	tap_ok(ok, "%s: fields 0, 17 and 39 of it, asked for", name);
+	st = scan(b, b + n, 0, ',', 41, want, 0, f, &next, &lines);
+	tap_ok(st == CSVSCAN_RECORD && next == b + n, "%s: none asked for", name);
+	st = scan(b, b + n, 0, ',', 40, want, 3, f, &next, &lines);
+	tap_ok(st == CSVSCAN_ODD && next == b, "%s: 40 fields expected, fields asked for: odd",
+	       name);
+	st = scan(b, b + n, 0, ',', 40, NULL, 0, f, &next, &lines);
 	tap_ok(st == CSVSCAN_ODD && next == b, "%s: the same with 40 fields expected is odd",
 	       name);
 	free(b);
