@@ -38,7 +38,9 @@ struct pipeline {
 	long nblk, nread, nwork, nadded;
 	int done;              /* no more blocks will come */
 	long bad;              /* the first troubled block, or -1 */
-	struct part badpart;   /* its part (cur, lines, odd, cut) */
+	size_t badcur;         /* where in it its part stopped */
+	long badlines;         /* the line ends its part passed */
+	int badcut;            /* its last record ran past the cut */
 	int badfits;
 	long line;             /* the line block nadded starts on */
 };
@@ -77,12 +79,10 @@ static void *pipe_worker(void *arg)
 				part_add(pl->ty, &p, pl->b->file, pl->line);
 			if (!ok || p.odd || p.cut) {
 				pl->bad = seq;
-				pl->badpart = p;     /* keeps its tables until freed */
+				pl->badcur = p.cur;
+				pl->badlines = p.lines;
+				pl->badcut = p.cut;
 				pl->badfits = ok;
-				p.fixed = 1;
-				p.g = NULL, p.sum = NULL, p.arena = NULL, p.slot = NULL;
-				p.cache = NULL, p.kb = NULL, p.vb = NULL, p.f = NULL;
-				p.values = (tally_values){0};
 			} else {
 				pl->line += p.lines;
 				pl->nadded++;
@@ -216,9 +216,9 @@ int tally_pipe(tally *ty, csvin_body *b)
 		long from = pl.bad >= 0 ? pl.bad : pl.nread, line = pl.line;
 		if (pl.bad >= 0) {
 			struct block *k = &pl.blk[from % pl.nblk];
-			size_t at = pl.badfits ? pl.badpart.cur : 0;
+			size_t at = pl.badfits ? pl.badcur : 0;
 			if (pl.badfits)
-				line += pl.badpart.lines;
+				line += pl.badlines;
 			append(&rest, &nrest, &restcap, k->buf + at, k->len - at);
 			from++;
 		}
@@ -231,7 +231,7 @@ int tally_pipe(tally *ty, csvin_body *b)
 		r.buf = rest;
 		r.len = nrest;
 		r.line = line;
-		if (nul || (pl.bad >= 0 && (!pl.badfits || !pl.badpart.cut))) {
+		if (nul || (pl.bad >= 0 && (!pl.badfits || !pl.badcut))) {
 			/* Odd, or an overflow: for the strict reader. */
 			b->rest = rest;
 			b->nrest = nrest;
@@ -245,8 +245,6 @@ int tally_pipe(tally *ty, csvin_body *b)
 			b->line = r.line;
 		}
 		free(rest);
-		if (pl.bad >= 0)
-			part_free(&pl.badpart);
 	}
 	free(tail);
 	for (long i = 0; i < pl.nblk; i++)
