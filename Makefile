@@ -113,6 +113,11 @@ deps-bench:
 deps-browser:
 	@sh scripts/install-deps browser
 
+# GNU parallel, sshd and PostgreSQL: `make check` runs their tests where
+# they are installed and skips them, saying so, where not.
+deps-scale:
+	@sh scripts/install-deps scale
+
 # disp-report's page in headless Chromium: it renders, and is not blank.
 browser-test: deps-browser all
 	@sh tests/browser.sh
@@ -143,10 +148,12 @@ install: all
 	for t in $(TOOLS); do \
 		cp bin/$$t $(DESTDIR)$(BINDIR)/$$t && \
 		cp bin/$$t.1 $(DESTDIR)$(MANDIR)/$$t.1 || exit 1; done
+	cp scripts/disp-count-parallel $(DESTDIR)$(BINDIR)/disp-count-parallel
 
 uninstall:
 	for t in $(TOOLS); do \
 		rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANDIR)/$$t.1; done
+	rm -f $(DESTDIR)$(BINDIR)/disp-count-parallel
 
 clean:
 	rm -rf build stats/*.o stats/*.d stats/*.a bin/*.o bin/*.d \
@@ -155,7 +162,7 @@ clean:
 		tests/roundtrip tests/roundtrip.o tests/roundtrip.d \
 		tests/bench/records tests/bench/records.o tests/bench/records.d
 
-.PHONY: all build test check demo images deps deps-refs deps-bench deps-browser browser-test refs accuracy coverage bench bench-count install uninstall clean
+.PHONY: all build test check demo images deps deps-refs deps-bench deps-browser deps-scale browser-test refs accuracy coverage bench bench-count install uninstall clean
 .SECONDARY:
 
 -include $(shell find . -name '*.d' 2>/dev/null)
