@@ -69,12 +69,20 @@ test: build
 
 # Everything the README promises: dependencies, then the suite built
 # normally and again under AddressSanitizer + UndefinedBehaviorSanitizer,
-# warnings as errors.  Where clang is installed the sources are compiled
-# with it too, for its warnings.  Each build has a directory of its own, so
+# warnings as errors; disp-count's threads under ThreadSanitizer (the
+# data races no output would show).  Where clang is installed the sources
+# are compiled with it too, for its warnings.  Each build has a directory of its own, so
 # objects from a plain `make` never stand in for ones built with -Werror.
 check: deps
 	$(MAKE) WERROR=-Werror B=build/check/ test
 	$(MAKE) WERROR=-Werror B=build/san/ CFLAGS='-O1 -g $(SAN)' LDFLAGS='$(SAN)' test
+	$(MAKE) -s WERROR=-Werror B=build/tsan/ CFLAGS='-O1 -g -fsanitize=thread' \
+		LDFLAGS='-fsanitize=thread' build/tsan/bin/disp-count
+	@if build/tsan/bin/disp-count --version >/dev/null 2>&1; then \
+		sh tests/threads.sh build/tsan/bin/disp-count >build/tsan/threads.tap || \
+		{ grep -v '^ok' build/tsan/threads.tap; exit 1; }; \
+		echo "threads: $$(grep -c '^ok' build/tsan/threads.tap) runs of disp-count's fast reader clean under ThreadSanitizer"; \
+	else echo "ThreadSanitizer cannot run here: the threads test is skipped"; fi
 	@if command -v clang >/dev/null; then \
 		$(MAKE) -s WERROR=-Werror B=build/clang/ CC=clang build && echo "clang: no warnings"; \
 	else echo "clang not installed: its warnings not checked"; fi
