@@ -5,6 +5,7 @@
  */
 #include "methods.h"
 #include "adjust.h"
+#include "invert.h"
 #include "mover.h"
 #include "dsp.h"
 #include "diff.h"
@@ -53,6 +54,10 @@
 #define FAGERLAND_NEWCOMBE_2013 "Fagerland MW, Newcombe RG (2013). Confidence " \
 	"intervals for odds ratio and relative risk based on the inverse " \
 	"hyperbolic sine transformation. Stat Med 32:2823-2836"
+#define BLAKER_2000 "Blaker H (2000). Confidence curves and improved exact " \
+	"confidence intervals for discrete distributions. Can J Stat 28:783-798."
+#define FAY_2010 "Fay MP (2010). Two-sided exact tests and matching " \
+	"confidence intervals for discrete data. R Journal 2:53-58."
 #define BRESLOW_1987 "Breslow NE, Day NE (1987). Statistical Methods in " \
 	"Cancer Research II, IARC."
 
@@ -77,6 +82,8 @@ const dsp_method dsp_ci_methods[] = {
 		 "for interval estimation of binomial proportions. Am Stat 52:119-126."},
 	{.name = "wald", .help = "Wald interval (not recommended; for comparison)",
 	 .fn.ci = dsp_ci_wald, .cite = BROWN_2001},
+	{.name = "blaker", .help = "Blaker's exact interval (inverts his acceptability test)",
+	 .fn.ci = dsp_ci_blaker, .limit = "n <= 10^7", .cite = BLAKER_2000},
 	{.name = "logit", .help = "logit (Wald on the log odds) interval",
 	 .fn.ci = dsp_ci_logit, .cite = BROWN_2001},
 	{.name = "arcsine", .help = "arcsine interval on Anscombe's (x+3/8)/(n+3/4)",
@@ -240,6 +247,10 @@ const dsp_method dsp_pt_ci_methods[] = {
 		 "II, IARC, p. 69; Rothman KJ, Boice JD (1979)."},
 	{.name = "wald", .help = "Wald interval (not recommended; for comparison)",
 	 .fn.ci = dsp_pt_ci_wald, .cite = BRESLOW_1987},
+	{.name = "minlike", .help = "exact, inverting the minimum-likelihood test (exactci)",
+	 .fn.ci = dsp_pt_ci_minlike, .limit = "x <= 10^7", .cite = FAY_2010},
+	{.name = "blaker", .help = "exact, inverting Blaker's test (exactci)",
+	 .fn.ci = dsp_pt_ci_blaker, .limit = "x <= 10^7", .cite = BLAKER_2000 " " FAY_2010},
 	{0}
 };
 
@@ -251,6 +262,11 @@ const dsp_method dsp_pt_ratio_methods[] = {
 	 .fn.ratio = dsp_pt_rr_midp, .cite = ROTHMAN_1998},
 	{.name = "wald", .help = "Wald interval of the log rate ratio",
 	 .fn.ratio = dsp_pt_rr_wald, .cite = ROTHMAN_1998},
+	{.name = "minlike", .help = "conditional, inverting the minimum-likelihood test (exactci)",
+	 .fn.ratio = dsp_pt_rr_minlike, .limit = "x1 + x2 <= 10^7", .cite = FAY_2010},
+	{.name = "blaker", .help = "conditional, inverting Blaker's test (exactci)",
+	 .fn.ratio = dsp_pt_rr_blaker, .limit = "x1 + x2 <= 10^7",
+	 .cite = BLAKER_2000 " " FAY_2010},
 	{0}
 };
 

@@ -278,7 +278,7 @@ disp-rate: write error: No space left on device
 === unknown method
 cmd: disp-rate --ci wald-cc
 --- stderr
-disp-rate: unknown method for --ci: 'wald-cc' (methods: wilson, jeffreys, exact, wilson-cc, midp, agresti-coull, wald, logit, arcsine)
+disp-rate: unknown method for --ci: 'wald-cc' (methods: wilson, jeffreys, exact, wilson-cc, midp, agresti-coull, wald, blaker, logit, arcsine)
 Try 'disp-rate --help' for more information.
 --- exit 64
 
@@ -401,7 +401,7 @@ disp-rate: stdin:2: column 'years': exposure must be a positive number: '0'
 === -x: a method without a person-time form is a usage error
 cmd: disp-rate -x years --ratio koopman </dev/null
 --- stderr
-disp-rate: unknown method for --ratio with -x: 'koopman' (methods: exact, midp, wald)
+disp-rate: unknown method for --ratio with -x: 'koopman' (methods: exact, midp, wald, minlike, blaker)
 Try 'disp-rate --help' for more information.
 --- exit 64
 

@@ -80,7 +80,10 @@
  * i9-beta, i9-odds and i9-scas merged, 5.6 s of CPU in the calls, 11 s
  * wall (ASan+UBSan at -O1: 13 s, 25 s), baptista-pike two thirds of it; on
  * main at 0e2fa20, where 36 lines fail, 7 min of CPU and 13 min wall (under
- * sanitizers 14 and 19 min), nearly all of it timeouts.  The fork per
+ * sanitizers 14 and 19 min), nearly all of it timeouts.  Issue 17's
+ * methods add about 45 s of CPU, nearly all of it the exact person-time
+ * intervals that invert the minlike and Blaker tests (15,210 calls of -x
+ * --ratio blaker, 2 ms each, at most 0.05 s).  The fork per
  * method, crash or timeout costs little.  GRID_ONLY=text runs only the
  * methods whose "kind name" (e.g. "--odds baptista-pike") contains text;
  * GRID_TIMES=file writes each call's CPU time, status and arguments.

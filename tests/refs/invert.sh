@@ -1,0 +1,5 @@
+# Intervals inverting the minimum-likelihood and Blaker tests ->
+# fixtures/refs/invert-propci.csv, invert-ptrate.csv and invert-ptratio.csv
+# (tests/refs/generate runs this).
+set -e
+/usr/bin/python3 tests/refs/invert.py "$1"
