@@ -318,8 +318,8 @@ static double binom_lower(double x, double n, int blaker, double alpha)
 
 int dsp_ci_blaker(double x, double n, double level, double *lo, double *hi)
 {
-	if (!(n >= 1 && x >= 0 && x <= n && x == floor(x) && n == floor(n)) ||
-	    bad_level(level))
+	if (!(n >= 1 && n <= DSP_COUNT_MAX && x >= 0 && x <= n && x == floor(x) &&
+	      n == floor(n)) || bad_level(level))
 		return DSP_EDOM;
 	if (n > DSP_INVERT_MAX)
 		return DSP_ERANGE;
@@ -331,7 +331,8 @@ int dsp_ci_blaker(double x, double n, double level, double *lo, double *hi)
 
 static int pt_ci(double x, double t, double level, int blaker, double *lo, double *hi)
 {
-	if (!(x >= 0 && x == floor(x) && t > 0 && isfinite(t)) || bad_level(level))
+	if (!(x >= 0 && x <= DSP_COUNT_MAX && x == floor(x) && t > 0 && isfinite(t)) ||
+	    bad_level(level))
 		return DSP_EDOM;
 	if (x > DSP_INVERT_MAX)
 		return DSP_ERANGE;
@@ -361,7 +362,8 @@ static double odds_times(double u, double t2, double t1)
 static int pt_rr(double x1, double t1, double x2, double t2, double level, int blaker,
 		 double *lo, double *hi)
 {
-	if (!(x1 >= 0 && x2 >= 0 && x1 == floor(x1) && x2 == floor(x2) && t1 > 0 &&
+	if (!(x1 >= 0 && x2 >= 0 && x1 <= DSP_COUNT_MAX && x2 <= DSP_COUNT_MAX &&
+	      x1 == floor(x1) && x2 == floor(x2) && t1 > 0 &&
 	      t2 > 0 && isfinite(t1) && isfinite(t2)) || bad_level(level))
 		return DSP_EDOM;
 	if (x1 + x2 > DSP_INVERT_MAX)
