@@ -16,9 +16,9 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 WERROR =
 WARN = -std=c11 -Wall -Wextra $(WERROR)
-ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -DDISP_VERSION='"$(VERSION)"' \
+ALL_CFLAGS = $(WARN) -pthread -D_POSIX_C_SOURCE=200809L -DDISP_VERSION='"$(VERSION)"' \
 	-Istats -Ibin $(CPPFLAGS) $(CFLAGS)
-DISP_LIBS = -lcsv -lgsl -lgslcblas -lm
+DISP_LIBS = -lcsv -lgsl -lgslcblas -lm -pthread
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 B =
@@ -55,9 +55,14 @@ $(B)tests/coverage: $(B)tests/coverage.o $(LIB)
 $(B)tests/roundtrip: $(B)tests/roundtrip.o $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(DISP_LIBS)
 
+# The counting benchmark's record generator: standalone C, no library.
+$(B)tests/bench/records: $(B)tests/bench/records.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 # The suite, once: unit tests (TAP) then command-line golden tests.  The
-# coverage program is built (so that it cannot rot) but not run.
-build: all $(UNITS) $(B)tests/coverage $(B)tests/roundtrip
+# coverage program and the benchmark's generator are built (so that they
+# cannot rot) but not run.
+build: all $(UNITS) $(B)tests/coverage $(B)tests/roundtrip $(B)tests/bench/records
 
 test: build
 	@B='$(B)' sh tests/run-suite $(UNITS)
@@ -94,12 +99,16 @@ images: all
 	rm -f docs/funnel-limits.csv
 
 # Packages for building, testing, running and charting; deps-refs adds R,
-# Python and clang for make refs, make bench and the fuzzers.
+# Python and clang for make refs, make bench and the fuzzers; deps-bench
+# the peers and timers of the counting benchmark.
 deps:
 	@sh scripts/install-deps
 
 deps-refs:
 	@sh scripts/install-deps refs
+
+deps-bench:
+	@sh scripts/install-deps bench
 
 deps-browser:
 	@sh scripts/install-deps browser
@@ -119,9 +128,15 @@ accuracy: $(B)tests/unit/test_refs
 coverage: $(B)tests/coverage
 	./$(B)tests/coverage
 
-# Speed against scipy on the same tables, as ratios (not in check).
-bench: deps-refs all
+# Speed against scipy on the same tables, and disp-count's against the
+# floor, a pipe and its peers on a large record file, as ratios (not in
+# check).  bench-count is the counting part alone (BENCH_ROWS=1000000 for a
+# quick one).
+bench: deps-refs deps-bench all tests/bench/records
 	sh tests/bench/run
+
+bench-count: deps-bench all tests/bench/records
+	sh tests/bench/count.sh
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
@@ -137,9 +152,10 @@ clean:
 	rm -rf build stats/*.o stats/*.d stats/*.a bin/*.o bin/*.d \
 		$(TOOLS:%=bin/%) tests/unit/*.o tests/unit/*.d $(UNIT_SRC:%.c=%) \
 		tests/coverage tests/coverage.o tests/coverage.d \
-		tests/roundtrip tests/roundtrip.o tests/roundtrip.d
+		tests/roundtrip tests/roundtrip.o tests/roundtrip.d \
+		tests/bench/records tests/bench/records.o tests/bench/records.d
 
-.PHONY: all build test check demo images deps deps-refs deps-browser browser-test refs accuracy coverage bench install uninstall clean
+.PHONY: all build test check demo images deps deps-refs deps-bench deps-browser browser-test refs accuracy coverage bench bench-count install uninstall clean
 .SECONDARY:
 
 -include $(shell find . -name '*.d' 2>/dev/null)

@@ -55,7 +55,19 @@ static size_t key_of(counts_table *t, const csvin_row *r)
 counts_group *counts_group_for(counts_table *t, const csvin_row *r)
 {
 	size_t n = key_of(t, r);
-	size_t at = ht_find(t->index, t->scratch, n);
+	return counts_group_packed(t, t->scratch, n, r->file, r->line);
+}
+
+counts_group *counts_find_packed(const counts_table *t, const char *key, size_t n)
+{
+	size_t at = ht_find(t->index, key, n);
+	return at == HT_NONE ? NULL : &t->g[at];
+}
+
+counts_group *counts_group_packed(counts_table *t, const char *key, size_t n,
+				  const char *file, long line)
+{
+	size_t at = ht_find(t->index, key, n);
 	if (at != HT_NONE)
 		return &t->g[at];
 	if (t->n == t->cap) {
@@ -66,17 +78,20 @@ counts_group *counts_group_for(counts_table *t, const csvin_row *r)
 	*g = (counts_group){0};
 	g->key = xmalloc(t->nkey * sizeof *g->key);
 	g->klen = xmalloc(t->nkey * sizeof *g->klen);
-	for (size_t i = 0; i < t->nkey; i++) {
-		g->klen[i] = r->len[t->ki[i]];
+	/* Its own allocation, which stays put when t->g moves. */
+	g->packed = memcpy(xmalloc(n), key, n);
+	for (size_t i = 0, o = 0; i < t->nkey; i++) {
+		memcpy(&g->klen[i], g->packed + o, sizeof(size_t));
+		o += sizeof(size_t);
 		g->key[i] = xmalloc(g->klen[i] + 1);
-		memcpy(g->key[i], r->f[t->ki[i]], g->klen[i] + 1);
+		memcpy(g->key[i], g->packed + o, g->klen[i]);
+		g->key[i][g->klen[i]] = '\0';
+		o += g->klen[i];
 	}
 	if (t->ncount)
 		g->count = xcalloc_counts(t->ncount);
-	g->file = r->file;   /* csvin keeps file names for the whole read */
-	g->line = r->line;
-	/* Its own allocation, which stays put when t->g moves. */
-	g->packed = memcpy(xmalloc(n), t->scratch, n);
+	g->file = file;   /* csvin keeps file names for the whole read */
+	g->line = line;
 	g->plen = n;
 	ht_put(t->index, g->packed, n, t->n);
 	return &t->g[t->n++];

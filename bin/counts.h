@@ -80,6 +80,15 @@ void counts_bind(counts_table *t, const csvin_row *header);
  * zero counts if new. */
 counts_group *counts_group_for(counts_table *t, const csvin_row *r);
 
+/*
+ * The same by a packed key: each key field's length (a size_t, in memory
+ * order) then its bytes, as disp-count's fast reader builds it.  _find
+ * returns NULL for a new key; _packed adds it (first seen at file:line).
+ */
+counts_group *counts_find_packed(const counts_table *t, const char *key, size_t n);
+counts_group *counts_group_packed(counts_table *t, const char *key, size_t n,
+				  const char *file, long line);
+
 /* Adds v to *sum, or exits 65 naming the row, column col and its value
  * text when the sum would pass max_count. */
 void counts_add(const counts_table *t, int64_t *sum, int64_t v,

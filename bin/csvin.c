@@ -10,10 +10,12 @@
 #include "num.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <csv.h>
 
@@ -27,6 +29,7 @@ struct csvin_reader {
 	long rec_line;  /* line on which the pending record began */
 	int in_rec;     /* bytes of a record have been fed, no end yet */
 	int bom;        /* BOM bytes matched so far; -1 once past it */
+	int stop;       /* set by a callback: feed() returns at the record's end */
 	char *buf;      /* the pending record's fields, each NUL-terminated */
 	size_t used, bufcap;
 	size_t *off, *len;
@@ -110,8 +113,9 @@ static void parse(csvin_reader *r, const char *s, size_t n)
  * LF, CR LF or a lone CR.  A NUL is reported where it is, before an endless
  * line can make memory grow.
  */
-void csvin_reader_feed(csvin_reader *r, const char *buf, size_t n)
+static size_t feed(csvin_reader *r, const char *buf, size_t n)
 {
+	size_t n0 = n;
 	while (n && r->bom >= 0) {
 		if ((unsigned char)*buf == BOM[r->bom]) {
 			buf++, n--;
@@ -121,10 +125,10 @@ void csvin_reader_feed(csvin_reader *r, const char *buf, size_t n)
 			/* Not a BOM after all: what matched so far is data. */
 			int k = r->bom;
 			r->bom = -1;
-			csvin_reader_feed(r, (const char *)BOM, (size_t)k);
+			feed(r, (const char *)BOM, (size_t)k);
 		}
 	}
-	while (n) {
+	while (n && !r->stop) {
 		size_t k = 0;
 		int text = 0;
 		while (k < n && buf[k] != '\n' && buf[k] != '\r')
@@ -140,12 +144,29 @@ void csvin_reader_feed(csvin_reader *r, const char *buf, size_t n)
 		}
 		parse(r, buf, k);
 		char end = buf[k - 1];
-		if (end == '\r' || (end == '\n' && !r->last_cr))
+		/* An LF right after a CR ends the same line (CRLF). */
+		if (end == '\r' || (end == '\n' && !(k == 1 && r->last_cr)))
 			r->line++;
 		r->last_cr = end == '\r';
 		buf += k;
 		n -= k;
 	}
+	return n0 - n;
+}
+
+void csvin_reader_feed(csvin_reader *r, const char *buf, size_t n)
+{
+	feed(r, buf, n);
+}
+
+static void reader_free(csvin_reader *r)
+{
+	csv_free(&r->p);
+	free(r->buf);
+	free(r->off);
+	free(r->len);
+	free(r->f);
+	free(r);
 }
 
 void csvin_reader_finish(csvin_reader *r)
@@ -161,18 +182,15 @@ void csvin_reader_finish(csvin_reader *r)
 		err_data(r->name, r->rec_line, NULL, "unterminated quoted field",
 			 NULL);
 	}
-	csv_free(&r->p);
-	free(r->buf);
-	free(r->off);
-	free(r->len);
-	free(r->f);
-	free(r);
+	reader_free(r);
 }
 
 /* State of csvin_read() across files. */
 struct reading {
 	csvin_fn on_header, on_row;
+	csvin_body_fn body;
 	void *ctx;
+	csvin_reader *reader;  /* the current file's */
 	int have_header;  /* the header has been seen, in some file */
 	int file_header;  /* the current file's header has been seen */
 	csvin_row header; /* a deep copy of the first header */
@@ -207,6 +225,7 @@ static int dispatch(void *data, const csvin_row *row)
 	struct reading *rd = data;
 	if (!rd->file_header) {
 		rd->file_header = 1;
+		rd->reader->stop = rd->body != NULL;  /* the body goes to body() */
 		if (!rd->have_header) {
 			rd->have_header = 1;
 			copy_header(&rd->header, row);
@@ -226,40 +245,95 @@ static int dispatch(void *data, const csvin_row *row)
 	return rd->on_row(rd->ctx, row);
 }
 
-static void read_stream(struct reading *rd, FILE *fp, const char *name, char delim)
+/* read(2), retried when interrupted; exits 66 on a read error. */
+static size_t read_some(int fd, char *buf, size_t n, const char *name)
+{
+	for (;;) {
+		ssize_t k = read(fd, buf, n);
+		if (k >= 0)
+			return (size_t)k;
+		if (errno != EINTR)
+			err_die(EX_NOINPUT_, "%s: read error: %s", err_show(name),
+				strerror(errno));
+	}
+}
+
+/*
+ * After the header, with a body function: the rest of the input goes to
+ * it.  A header that ended in CR takes an LF after it first (one line
+ * end).  When body() stops early, strict reading resumes where it says.
+ */
+static csvin_reader *hand_over(struct reading *rd, csvin_reader *r, int fd,
+			       const char *name, char delim, char *buf,
+			       size_t used, size_t n, size_t cap)
+{
+	if (r->last_cr) {
+		if (used == n) {
+			n = read_some(fd, buf, cap, name);
+			used = 0;
+		}
+		if (used < n && buf[used] == '\n')
+			used++;
+	}
+	csvin_body b = {name, fd, buf + used, n - used, r->line,
+			rd->header.nf, NULL, 0};
+	reader_free(r);
+	rd->reader = NULL;
+	if (rd->body(rd->ctx, &b) == 0)
+		return NULL;
+	r = csvin_reader_new(name, delim, dispatch, rd);
+	r->line = b.line;
+	r->bom = -1;
+	rd->reader = r;
+	feed(r, b.rest, b.nrest);
+	free(b.rest);
+	return r;
+}
+
+static void read_fd(struct reading *rd, int fd, const char *name, char delim)
 {
 	static char buf[1 << 16];
 	size_t n;
 	struct stat st;
-	/* fopen() opens a directory; reading it would fail with EISDIR. */
-	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode))
+	/* open() opens a directory; reading it would fail with EISDIR. */
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
 		err_die(EX_NOINPUT_, "%s: is a directory", err_show(name));
 	csvin_reader *r = csvin_reader_new(name, delim, dispatch, rd);
+	rd->reader = r;
 	rd->file_header = 0;
-	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-		csvin_reader_feed(r, buf, n);
-	if (ferror(fp))
-		err_die(EX_NOINPUT_, "%s: read error: %s", err_show(name),
-			strerror(errno));
+	while ((n = read_some(fd, buf, sizeof buf, name)) > 0) {
+		size_t used = feed(r, buf, n);
+		if (r->stop && !(r = hand_over(rd, r, fd, name, delim, buf, used, n,
+					       sizeof buf)))
+			return;   /* body() took the rest */
+	}
 	csvin_reader_finish(r);
+	rd->reader = NULL;
 }
 
 void csvin_read(char *const *files, int nfiles, char delim,
 		csvin_fn on_header, csvin_fn on_row, void *ctx)
 {
-	struct reading rd = {on_header, on_row, ctx, 0, 0, {0}};
+	csvin_read_body(files, nfiles, delim, on_header, on_row, NULL, ctx);
+}
+
+void csvin_read_body(char *const *files, int nfiles, char delim,
+		     csvin_fn on_header, csvin_fn on_row, csvin_body_fn body,
+		     void *ctx)
+{
+	struct reading rd = {on_header, on_row, body, ctx, NULL, 0, 0, {0}};
 	if (nfiles == 0)
-		read_stream(&rd, stdin, "stdin", delim);
+		read_fd(&rd, 0, "stdin", delim);
 	for (int i = 0; i < nfiles; i++) {
 		if (strcmp(files[i], "-") == 0) {
-			read_stream(&rd, stdin, "stdin", delim);
+			read_fd(&rd, 0, "stdin", delim);
 			continue;
 		}
-		FILE *fp = fopen(files[i], "rb");
-		if (!fp)
+		int fd = open(files[i], O_RDONLY);
+		if (fd < 0)
 			err_die(EX_NOINPUT_, "%s: %s", err_show(files[i]), strerror(errno));
-		read_stream(&rd, fp, files[i], delim);
-		fclose(fp);
+		read_fd(&rd, fd, files[i], delim);
+		close(fd);
 	}
 	if (!rd.have_header) {
 		csvin_row empty = {nfiles ? files[0] : "stdin", 1, 0, NULL, NULL};

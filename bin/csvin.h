@@ -43,6 +43,32 @@ void csvin_read(char *const *files, int nfiles, char delim,
 		csvin_fn on_header, csvin_fn on_row, void *ctx);
 
 /*
+ * csvin_read() for a filter with a faster way to take the records after
+ * the header (disp-count's tally): csvin opens each input and reads and
+ * checks its header as usual, then hands the rest to body() in a
+ * csvin_body.  body() returns 0 when it has taken every record to the end
+ * of the input, or 1 to give the rest back: strict reading, with its exact
+ * messages, resumes at b->line with b->rest[0 .. b->nrest) (malloc'd, or
+ * NULL) and then what remains to be read from b->fd.
+ */
+typedef struct {
+	const char *file;   /* name for messages */
+	int fd;             /* the input, positioned after buf[0 .. len) */
+	const char *buf;    /* bytes already read past the header */
+	size_t len;
+	long line;          /* the line the body starts on; set on return 1 */
+	size_t nf;          /* the header's field count */
+	char *rest;         /* on return 1: where strict reading resumes */
+	size_t nrest;
+} csvin_body;
+
+typedef int (*csvin_body_fn)(void *ctx, csvin_body *b);
+
+void csvin_read_body(char *const *files, int nfiles, char delim,
+		     csvin_fn on_header, csvin_fn on_row, csvin_body_fn body,
+		     void *ctx);
+
+/*
  * Low-level incremental interface, used by csvin_read() and by the test that
  * replays inputs at every chunk size.  Feed bytes in any split; results do
  * not depend on where the input is split.

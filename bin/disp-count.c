@@ -9,13 +9,15 @@
  */
 #include "counts.h"
 #include "err.h"
+#include "num.h"
 #include "opts.h"
+#include "tally.h"
 #include "writer.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-enum { O_MERGE = 256, O_ABSENT_OK };
+enum { O_MERGE = 256, O_ABSENT_OK, O_THREADS };
 
 static const opt_def OPTS[] = {
 	{"group", 'g', "COLS", "group by these columns (comma-separated)"},
@@ -28,6 +30,8 @@ static const opt_def OPTS[] = {
 	{"merge", O_MERGE, NULL, "input is counts (group columns, [events,] total, or\n"
 				 "with -f the COLs [and total]): sum them"},
 	{"absent-ok", O_ABSENT_OK, NULL, "with -e COL=V, V may occur in no row"},
+	{"threads", O_THREADS, "N", "count a regular file on N threads (default: one per\n"
+				   "core)"},
 	{NULL, 0, NULL, NULL}};
 
 static const opt_spec SPEC = {
@@ -38,21 +42,14 @@ static const opt_spec SPEC = {
 	"one count per -f column, then total.\n",
 	OPTS, OPT_DELIM | OPT_PRETTY, NULL};
 
-/* Values of the event column kept for the message when -e COL=V never
- * matches: the first few distinct ones. */
-#define SEEN_MAX 5
-
 struct counter {
 	counts_table t;
+	tally ty;                 /* the fast reader; also keeps -e COL=V's values */
 	char *glist;
 	const char *ecol, *evalue, *wcol;
 	char *flist;              /* -f: the flag columns, comma-separated */
-	int merge, absent_ok, has_total;
+	int merge, absent_ok, has_total, threads;
 	size_t ei, wi, *fi;
-	int64_t matched;          /* rows whose event value matched */
-	char *seen[SEEN_MAX];     /* with -e COL=V: values that occur */
-	size_t nseen;
-	char *caseless;           /* a value equal to V but for case */
 };
 
 static void on_opt(void *ctx, int key, char *arg)
@@ -65,6 +62,10 @@ static void on_opt(void *ctx, int key, char *arg)
 	case 'w': c->wcol = arg; break;
 	case O_MERGE: c->merge = 1; break;
 	case O_ABSENT_OK: c->absent_ok = 1; break;
+	case O_THREADS:
+		if (num_parse_int(arg, 1, 64, &c->threads))
+			err_usage("--threads: not a number of threads from 1 to 64: '%s'", arg);
+		break;
 	}
 }
 
@@ -95,30 +96,23 @@ static int on_header(void *ctx, const csvin_row *h)
 			c->ei = csvin_column(h, c->ecol);
 		if (c->wcol)
 			c->wi = csvin_column(h, c->wcol);
+		c->ty.ei = c->ecol ? (long)c->ei : -1;
+		c->ty.evalue = c->evalue;
+		c->ty.evlen = c->evalue ? strlen(c->evalue) : 0;
+		c->ty.wi = c->wcol ? (long)c->wi : -1;
+		c->ty.fi = c->fi;
 	}
 	return 0;
-}
-
-static int caseeq(const char *a, const char *b)
-{
-	for (; *a && *b; a++, b++) {
-		int ca = (*a >= 'A' && *a <= 'Z') ? *a + 32 : *a;
-		int cb = (*b >= 'A' && *b <= 'Z') ? *b + 32 : *b;
-		if (ca != cb)
-			return 0;
-	}
-	return *a == *b;
 }
 
 /* Flag field i (column col) of row r: one of the six spellings. */
 static int flag(const csvin_row *r, size_t i, const char *col)
 {
-	const char *v = r->f[i];
-	if (caseeq(v, "1") || caseeq(v, "true") || caseeq(v, "yes"))
-		return 1;
-	if (caseeq(v, "0") || caseeq(v, "false") || caseeq(v, "no"))
-		return 0;
-	err_data(r->file, r->line, col, "not an event flag (1/0, true/false, yes/no)", v);
+	int v = tally_flag(r->f[i], r->len[i]);
+	if (v < 0)
+		err_data(r->file, r->line, col, "not an event flag (1/0, true/false, yes/no)",
+			 r->f[i]);
+	return v;
 }
 
 /* Whether row r is an event: COL=V compares exactly (and remembers what
@@ -126,19 +120,12 @@ static int flag(const csvin_row *r, size_t i, const char *col)
 static int is_event(struct counter *c, const csvin_row *r)
 {
 	const char *v = r->f[c->ei];
-	if (c->evalue) {
-		if (strcmp(v, c->evalue) == 0 && strlen(c->evalue) == r->len[c->ei])
-			return 1;
-		size_t i = 0;
-		while (i < c->nseen && strcmp(c->seen[i], v))
-			i++;
-		if (i == c->nseen && c->nseen < SEEN_MAX)
-			c->seen[c->nseen++] = xstrdup(v);
-		if (!c->caseless && caseeq(v, c->evalue))
-			c->caseless = xstrdup(v);
-		return 0;
-	}
-	return flag(r, c->ei, c->ecol);
+	if (!c->evalue)
+		return flag(r, c->ei, c->ecol);
+	if (strcmp(v, c->evalue) == 0 && strlen(c->evalue) == r->len[c->ei])
+		return 1;
+	tally_note(&c->ty.values, c->evalue, c->ty.evlen, v, r->len[c->ei]);
+	return 0;
 }
 
 static int on_row(void *ctx, const csvin_row *r)
@@ -171,7 +158,7 @@ static int on_row(void *ctx, const csvin_row *r)
 		if (c->wcol)
 			n = counts_parse(t, r, c->wi, c->wcol), ntext = r->f[c->wi];
 		if (c->ecol && is_event(c, r))
-			ev = n, etext = ntext, c->matched++;
+			ev = n, etext = ntext, c->ty.values.matched++;
 	}
 	counts_group *g = counts_group_for(t, r);
 	for (size_t j = 0; j < nf; j++)
@@ -185,15 +172,16 @@ static int on_row(void *ctx, const csvin_row *r)
 /* -e COL=V that matched no row: most often a misspelt value. */
 static void never_matched(const struct counter *c)
 {
+	const tally_values *v = &c->ty.values;
 	fprintf(stderr, "%s: -e %s=%s: no row has that value in column '%s'",
 		err_prog, err_show(c->ecol), err_show(c->evalue), err_show(c->ecol));
-	if (c->caseless)
-		fprintf(stderr, "; did you mean '%s'?", err_show(c->caseless));
-	if (c->nseen) {
+	if (v->caseless)
+		fprintf(stderr, "; did you mean '%s'?", err_show(v->caseless));
+	if (v->nseen) {
 		fputs(" (values seen: ", stderr);
-		for (size_t i = 0; i < c->nseen; i++)
-			fprintf(stderr, "%s'%s'", i ? ", " : "", err_show(c->seen[i]));
-		fputs(c->nseen == SEEN_MAX ? ", ...)" : ")", stderr);
+		for (size_t i = 0; i < v->nseen; i++)
+			fprintf(stderr, "%s'%s'", i ? ", " : "", err_show(v->seen[i]));
+		fputs(v->nseen == TALLY_SEEN ? ", ...)" : ")", stderr);
 	}
 	fputs("; --absent-ok allows it\n", stderr);
 	err_exit(EX_DATA);
@@ -245,6 +233,33 @@ static const char **split(char *list, size_t *n)
 	return cols;
 }
 
+static int on_body(void *ctx, csvin_body *b)
+{
+	return tally_body(&((struct counter *)ctx)->ty, b);
+}
+
+/*
+ * The fast reader when it applies: counting (not --merge), a delimiter it
+ * knows, and not turned off.  DISP_COUNT_READER=strict reads with libcsv
+ * only and DISP_COUNT_BLOCK=BYTES sets the fast reader's block size: the
+ * differential test compares the two on every input, at every block size.
+ */
+static csvin_body_fn fast_reader(struct counter *c)
+{
+	const char *r = getenv("DISP_COUNT_READER"), *b = getenv("DISP_COUNT_BLOCK");
+	char d = c->ty.delim;
+	if (c->merge || d == '"' || d == '\r' || d == '\n' || d == '\0' ||
+	    (r && strcmp(r, "strict") == 0))
+		return NULL;
+	if (b) {
+		int64_t v;
+		if (num_count(b, 1 << 30, &v) || v < 1)
+			err_usage("DISP_COUNT_BLOCK: not a block size from 1 to 2^30 bytes: '%s'", b);
+		c->ty.block = (size_t)v;
+	}
+	return on_body;
+}
+
 int main(int argc, char **argv)
 {
 	struct counter c = {.has_total = 1};
@@ -279,14 +294,16 @@ int main(int argc, char **argv)
 				err_usage("-f: an empty column name");
 	}
 	c.t.max_count = INT64_MAX;
-	csvin_read(argv + first, argc - first, oc.delim, on_header, on_row, &c);
-	if (c.evalue && c.matched == 0 && c.t.n > 0 && !c.absent_ok)
+	tally_init(&c.ty, &c.t, oc.delim);
+	if (c.threads)
+		c.ty.threads = c.threads;
+	csvin_read_body(argv + first, argc - first, oc.delim, on_header, on_row,
+			fast_reader(&c), &c);
+	if (c.evalue && c.ty.values.matched == 0 && c.t.n > 0 && !c.absent_ok)
 		never_matched(&c);
 	counts_sort(&c.t);
 	write_counts(&c, &oc);
-	for (size_t i = 0; i < c.nseen; i++)
-		free(c.seen[i]);
-	free(c.caseless);
+	tally_values_free(&c.ty.values);
 	free((void *)c.t.keycols);
 	free((void *)c.t.countcols);
 	free(c.fi);

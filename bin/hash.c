@@ -64,7 +64,7 @@ uint64_t ht_siphash13(const uint64_t k[2], const void *src, size_t len)
 /* A key nobody outside this run can know: the kernel's random bytes, or,
  * where /dev/urandom cannot be read, the time, the process and an address
  * (still unknown to whoever wrote the input in advance). */
-static void seed(uint64_t k[2])
+void ht_seed(uint64_t k[2])
 {
 	FILE *fp = fopen("/dev/urandom", "rb");
 	if (fp && fread(k, sizeof *k, 2, fp) == 2) {
@@ -80,7 +80,7 @@ static void seed(uint64_t k[2])
 ht *ht_new(void)
 {
 	ht *t = xmalloc(sizeof *t);
-	seed(t->k);
+	ht_seed(t->k);
 	t->cap = 64;
 	t->n = 0;
 	t->s = xmalloc(t->cap * sizeof *t->s);

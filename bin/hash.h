@@ -30,6 +30,9 @@ void ht_put(ht *t, const void *key, size_t len, size_t index);
 /* The longest probe sequence of any key, in slots (for the flooding test). */
 size_t ht_probe_max(const ht *t);
 
+/* A fresh random hash key, as each table draws (for a caller's own table). */
+void ht_seed(uint64_t k[2]);
+
 /* SipHash-1-3 of s under the 128-bit key k (exposed for its test). */
 uint64_t ht_siphash13(const uint64_t k[2], const void *s, size_t len);
 

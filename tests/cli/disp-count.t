@@ -325,3 +325,61 @@ x,1,0
 --- stderr
 disp-count: stdin:1: unknown column 'c' (columns: g, a, b)
 --- exit 65
+
+=== --threads takes 1 to 64
+cmd: disp-count --threads 0 -g g
+--- stderr
+disp-count: --threads: not a number of threads from 1 to 64: '0'
+Try 'disp-count --help' for more information.
+--- exit 64
+
+=== DISP_COUNT_BLOCK must be a size
+cmd: DISP_COUNT_BLOCK=0 disp-count -g g
+--- stderr
+disp-count: DISP_COUNT_BLOCK: not a block size from 1 to 2^30 bytes: '0'
+Try 'disp-count --help' for more information.
+--- exit 64
+
+=== a lone CR mid-pipe: the fast reader hands the rest to the strict one, which reads it as a line end
+cmd: DISP_COUNT_BLOCK=4 disp-count --threads 2 -g g -e e
+--- stdin escaped
+g,e\na,1\nb,0\r\na,1\rb,1\n
+--- stdout
+g,events,total
+a,2,2
+b,1,2
+
+=== the same in a file cut into chunks of a few bytes
+cmd: cd "$(mktemp -d)" && printf 'g,e\na,1\nb,0\r\na,1\rb,1\n' >in.csv && DISP_COUNT_BLOCK=1 disp-count --threads 3 -g g -e e in.csv
+--- stdout
+g,events,total
+a,2,2
+b,1,2
+
+=== quoted fields with line ends across block and chunk boundaries
+cmd: cd "$(mktemp -d)" && printf 'g,e\n"a\nb",1\n"a\nb",0\n"c""",1\n' >in.csv && DISP_COUNT_BLOCK=3 disp-count --threads 4 -g g -e e in.csv && DISP_COUNT_BLOCK=3 disp-count --threads 4 -g g -e e <in.csv && cat in.csv | DISP_COUNT_BLOCK=3 disp-count --threads 4 -g g -e e
+--- stdout
+g,events,total
+"a
+b",1,2
+"c""",1,1
+g,events,total
+"a
+b",1,2
+"c""",1,1
+g,events,total
+"a
+b",1,2
+"c""",1,1
+
+=== an overflow in a later chunk is reported on its own row
+cmd: cd "$(mktemp -d)" && printf 'g,w\na,1\nb,2\na,9223372036854775806\nb,3\na,1\n' >in.csv && DISP_COUNT_BLOCK=1 disp-count --threads 4 -g g -w w in.csv
+--- stderr
+disp-count: in.csv:6: column 'w': count overflow: the group's sum passes 2^63-1: '1'
+--- exit 65
+
+=== a bad flag far into a pipe is named by its line
+cmd: (printf 'g,e\n'; i=0; while [ $i -lt 3000 ]; do echo a,1; i=$((i+1)); done; echo a,maybe; echo b,1) | DISP_COUNT_BLOCK=100 disp-count --threads 2 -g g -e e
+--- stderr
+disp-count: stdin:3002: column 'e': not an event flag (1/0, true/false, yes/no): 'maybe'
+--- exit 65
