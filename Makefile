@@ -69,12 +69,20 @@ test: build
 
 # Everything the README promises: dependencies, then the suite built
 # normally and again under AddressSanitizer + UndefinedBehaviorSanitizer,
-# warnings as errors.  Where clang is installed the sources are compiled
-# with it too, for its warnings.  Each build has a directory of its own, so
+# warnings as errors; disp-count's threads under ThreadSanitizer (the
+# data races no output would show).  Where clang is installed the sources
+# are compiled with it too, for its warnings.  Each build has a directory of its own, so
 # objects from a plain `make` never stand in for ones built with -Werror.
 check: deps
 	$(MAKE) WERROR=-Werror B=build/check/ test
 	$(MAKE) WERROR=-Werror B=build/san/ CFLAGS='-O1 -g $(SAN)' LDFLAGS='$(SAN)' test
+	$(MAKE) -s WERROR=-Werror B=build/tsan/ CFLAGS='-O1 -g -fsanitize=thread' \
+		LDFLAGS='-fsanitize=thread' build/tsan/bin/disp-count
+	@if build/tsan/bin/disp-count --version >/dev/null 2>&1; then \
+		sh tests/threads.sh build/tsan/bin/disp-count >build/tsan/threads.tap || \
+		{ grep -v '^ok' build/tsan/threads.tap; exit 1; }; \
+		echo "threads: $$(grep -c '^ok' build/tsan/threads.tap) runs of disp-count's fast reader clean under ThreadSanitizer"; \
+	else echo "ThreadSanitizer cannot run here: the threads test is skipped"; fi
 	@if command -v clang >/dev/null; then \
 		$(MAKE) -s WERROR=-Werror B=build/clang/ CC=clang build && echo "clang: no warnings"; \
 	else echo "clang not installed: its warnings not checked"; fi
@@ -113,6 +121,11 @@ deps-bench:
 deps-browser:
 	@sh scripts/install-deps browser
 
+# GNU parallel, sshd and PostgreSQL: `make check` runs their tests where
+# they are installed and skips them, saying so, where not.
+deps-scale:
+	@sh scripts/install-deps scale
+
 # disp-report's page in headless Chromium: it renders, and is not blank.
 browser-test: deps-browser all
 	@sh tests/browser.sh
@@ -143,10 +156,12 @@ install: all
 	for t in $(TOOLS); do \
 		cp bin/$$t $(DESTDIR)$(BINDIR)/$$t && \
 		cp bin/$$t.1 $(DESTDIR)$(MANDIR)/$$t.1 || exit 1; done
+	cp scripts/disp-count-parallel $(DESTDIR)$(BINDIR)/disp-count-parallel
 
 uninstall:
 	for t in $(TOOLS); do \
 		rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANDIR)/$$t.1; done
+	rm -f $(DESTDIR)$(BINDIR)/disp-count-parallel
 
 clean:
 	rm -rf build stats/*.o stats/*.d stats/*.a bin/*.o bin/*.d \
@@ -155,7 +170,7 @@ clean:
 		tests/roundtrip tests/roundtrip.o tests/roundtrip.d \
 		tests/bench/records tests/bench/records.o tests/bench/records.d
 
-.PHONY: all build test check demo images deps deps-refs deps-bench deps-browser browser-test refs accuracy coverage bench bench-count install uninstall clean
+.PHONY: all build test check demo images deps deps-refs deps-bench deps-browser deps-scale browser-test refs accuracy coverage bench bench-count install uninstall clean
 .SECONDARY:
 
 -include $(shell find . -name '*.d' 2>/dev/null)

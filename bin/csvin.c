@@ -321,11 +321,25 @@ void csvin_read_body(char *const *files, int nfiles, char delim,
 		     csvin_fn on_header, csvin_fn on_row, csvin_body_fn body,
 		     void *ctx)
 {
+	csvin_read_inputs(files, nfiles, delim, NULL, on_header, on_row, body, ctx);
+}
+
+void csvin_read_inputs(char *const *files, int nfiles, char delim,
+		       void (*on_input)(void *ctx, const char *name),
+		       csvin_fn on_header, csvin_fn on_row, csvin_body_fn body,
+		       void *ctx)
+{
 	struct reading rd = {on_header, on_row, body, ctx, NULL, 0, 0, {0}};
-	if (nfiles == 0)
+	if (nfiles == 0) {
+		if (on_input)
+			on_input(ctx, "stdin");
 		read_fd(&rd, 0, "stdin", delim);
+	}
 	for (int i = 0; i < nfiles; i++) {
-		if (strcmp(files[i], "-") == 0) {
+		int is_stdin = strcmp(files[i], "-") == 0;
+		if (on_input)
+			on_input(ctx, is_stdin ? "stdin" : files[i]);
+		if (is_stdin) {
 			read_fd(&rd, 0, "stdin", delim);
 			continue;
 		}

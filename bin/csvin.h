@@ -69,6 +69,18 @@ void csvin_read_body(char *const *files, int nfiles, char delim,
 		     void *ctx);
 
 /*
+ * csvin_read_body() that also calls on_input(ctx, name) as each input
+ * starts, before it is opened, with the name its rows carry ("stdin" for
+ * stdin or "-"): so that whatever happens next, the caller knows which
+ * input it happened in (disp-count's ledger).  on_input and body may be
+ * NULL.
+ */
+void csvin_read_inputs(char *const *files, int nfiles, char delim,
+		       void (*on_input)(void *ctx, const char *name),
+		       csvin_fn on_header, csvin_fn on_row, csvin_body_fn body,
+		       void *ctx);
+
+/*
  * Low-level incremental interface, used by csvin_read() and by the test that
  * replays inputs at every chunk size.  Feed bytes in any split; results do
  * not depend on where the input is split.

@@ -5,10 +5,13 @@
  * values, so memory follows the number of groups.  With --merge the input
  * is itself a counts table and rows with the same key are summed: counting
  * a file then equals merging the counts of any split of it, which lets
- * shards be counted apart and combined.
+ * shards be counted apart and combined.  --ledger writes, per input, what
+ * went into the counts, and with --merge checks that shards' counts add up
+ * to their ledgers (bin/ledger.c).
  */
 #include "counts.h"
 #include "err.h"
+#include "ledger.h"
 #include "num.h"
 #include "opts.h"
 #include "tally.h"
@@ -17,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { O_MERGE = 256, O_ABSENT_OK, O_THREADS };
+enum { O_MERGE = 256, O_ABSENT_OK, O_THREADS, O_LEDGER };
 
 static const opt_def OPTS[] = {
 	{"group", 'g', "COLS", "group by these columns (comma-separated)"},
@@ -32,11 +35,14 @@ static const opt_def OPTS[] = {
 	{"absent-ok", O_ABSENT_OK, NULL, "with -e COL=V, V may occur in no row"},
 	{"threads", O_THREADS, "N", "count a regular file on N threads (default: one per\n"
 				   "core)"},
+	{"ledger", O_LEDGER, "FILE", "write each input's rows read, counted and rejected\n"
+				     "to FILE (CSV); with --merge, check that the counts\n"
+				     "add up to these shards' ledgers (repeatable)"},
 	{NULL, 0, NULL, NULL}};
 
 static const opt_spec SPEC = {
 	"-g COL[,COL...] [-e COL | -e COL=VALUE | -f COL,COL...] [-w COL] [--merge]\n"
-	"       [FILE]...",
+	"       [--ledger FILE]... [FILE]...",
 	"Counts rows per group (CSV with a header; stdin when no FILE), writing the\n"
 	"group columns, then events (with -e, or --merge of counts with events) or\n"
 	"one count per -f column, then total.\n",
@@ -50,6 +56,9 @@ struct counter {
 	char *flist;              /* -f: the flag columns, comma-separated */
 	int merge, absent_ok, has_total, threads;
 	size_t ei, wi, *fi;
+	char **ledgers;           /* --ledger: one to write, or with --merge */
+	size_t nledger;           /* any number to check */
+	ledger lg, *lgp;          /* lgp: the ledger being written, or NULL */
 };
 
 static void on_opt(void *ctx, int key, char *arg)
@@ -65,6 +74,10 @@ static void on_opt(void *ctx, int key, char *arg)
 	case O_THREADS:
 		if (num_parse_int(arg, 1, 64, &c->threads))
 			err_usage("--threads: not a number of threads from 1 to 64: '%s'", arg);
+		break;
+	case O_LEDGER:
+		c->ledgers = xrealloc(c->ledgers, (c->nledger + 1) * sizeof *c->ledgers);
+		c->ledgers[c->nledger++] = arg;
 		break;
 	}
 }
@@ -166,7 +179,35 @@ static int on_row(void *ctx, const csvin_row *r)
 			   c->merge ? r->f[c->fi[j]] : ntext);
 	counts_add(t, &g->events, ev, r, c->merge ? "events" : c->wcol, etext);
 	counts_add(t, &g->total, n, r, c->merge ? "total" : c->wcol, ntext);
+	if (c->lgp)
+		ledger_add(c->lgp, r->file, 1, 1, n, ev);
 	return 0;
+}
+
+/* Each input's line in the ledger starts before it is opened, so that an
+ * error in it is laid at its door. */
+static void on_input(void *ctx, const char *name)
+{
+	struct counter *c = ctx;
+	ledger_add(c->lgp, name, 0, 0, 0, 0);
+}
+
+/* --merge --ledger: the counts' sums against the shards' ledgers, before
+ * anything is written; exit 1 when they do not add up. */
+static void check_ledgers(const struct counter *c)
+{
+	const counts_table *t = &c->t;
+	if (!c->has_total)
+		err_die(EX_DATA, "--ledger: the counts have no total column to check "
+			"the ledgers against");
+	ledger_sum total = {0, 0}, events = {0, 0};
+	for (size_t i = 0; i < t->n; i++) {
+		ledger_sum_add(&total, t->g[i].total);
+		ledger_sum_add(&events, t->g[i].events);
+	}
+	if (ledger_check(c->ledgers, c->nledger, total, !t->ncount && t->has_events,
+			 events))
+		err_exit(EX_CHECK);
 }
 
 /* -e COL=V that matched no row: most often a misspelt value. */
@@ -293,14 +334,24 @@ int main(int argc, char **argv)
 			if (!*c.t.countcols[j])
 				err_usage("-f: an empty column name");
 	}
+	if (c.nledger > 1 && !c.merge)
+		err_usage("--ledger: one file when counting (several go with --merge)");
 	c.t.max_count = INT64_MAX;
 	tally_init(&c.ty, &c.t, oc.delim);
 	if (c.threads)
 		c.ty.threads = c.threads;
-	csvin_read_body(argv + first, argc - first, oc.delim, on_header, on_row,
-			fast_reader(&c), &c);
+	if (c.nledger && !c.merge) {
+		ledger_open(&c.lg, c.ledgers[0], c.ecol != NULL);
+		c.lgp = c.ty.lg = &c.lg;
+	}
+	csvin_read_inputs(argv + first, argc - first, oc.delim, c.lgp ? on_input : NULL,
+			  on_header, on_row, fast_reader(&c), &c);
+	if (c.lgp)
+		ledger_done(c.lgp);
 	if (c.evalue && c.ty.values.matched == 0 && c.t.n > 0 && !c.absent_ok)
 		never_matched(&c);
+	if (c.nledger && c.merge)
+		check_ledgers(&c);
 	counts_sort(&c.t);
 	write_counts(&c, &oc);
 	tally_values_free(&c.ty.values);
@@ -310,5 +361,10 @@ int main(int argc, char **argv)
 	counts_free(&c.t);
 	free(ecol);
 	opt_close_stdout();
+	if (c.lgp) {
+		ledger_finish(c.lgp, 0);
+		ledger_free(c.lgp);
+	}
+	free(c.ledgers);
 	return 0;
 }

@@ -13,6 +13,8 @@
 
 const char *err_prog = "disp";
 void (*err_exit_hook)(int code);
+static void (*on_exit_fn)(int code, void *ctx);
+static void *on_exit_ctx;
 
 void err_init(const char *prog)
 {
@@ -24,8 +26,18 @@ void err_init(const char *prog)
 	gsl_set_error_handler_off();
 }
 
+void err_on_exit(void (*fn)(int code, void *ctx), void *ctx)
+{
+	on_exit_fn = fn;
+	on_exit_ctx = ctx;
+}
+
 void err_exit(int code)
 {
+	void (*fn)(int, void *) = on_exit_fn;
+	on_exit_fn = NULL;
+	if (fn)
+		fn(code, on_exit_ctx);
 	if (err_exit_hook)
 		err_exit_hook(code);
 	exit(code);

@@ -4,7 +4,9 @@
  *
  * Every exit of the kit goes through err_exit(), which a fuzzing harness
  * can redirect (err_exit_hook) to get control back instead of the process
- * ending.  The statistics library never prints; everything a user sees
+ * ending, and which first runs the one callback a filter may register
+ * (err_on_exit) for work due on any exit: disp-count writes its row ledger
+ * there.  The statistics library never prints; everything a user sees
  * comes through here.
  */
 #ifndef DISP_ERR_H
@@ -39,6 +41,12 @@ void err_init(const char *prog);
  * (a harness longjmp()s out).  NULL: exit(). */
 extern void (*err_exit_hook)(int code);
 void err_exit(int code) __attribute__((noreturn));
+
+/* Registers fn(code, ctx) to run once, first thing in the next err_exit()
+ * (usage and data errors, --help, a write error: every exit but main's
+ * return).  It is unregistered before it runs, so an error inside it exits
+ * plainly.  fn NULL: none. */
+void err_on_exit(void (*fn)(int code, void *ctx), void *ctx);
 
 /* "PROG: MESSAGE" on stderr, then err_exit(code). */
 void err_die(int code, const char *fmt, ...)

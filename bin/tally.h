@@ -20,6 +20,7 @@
 
 #include "counts.h"
 #include "csvin.h"
+#include "ledger.h"
 
 #include <stdint.h>
 
@@ -54,6 +55,7 @@ typedef struct {
 	size_t block;          /* bytes read at a time */
 	tally_values values;
 	int64_t rows;          /* records taken by the fast reader */
+	ledger *lg;            /* --ledger: each input's rows, total, events */
 	uint64_t key[2];       /* the hash key of the chunks' tables */
 } tally;
 

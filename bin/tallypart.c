@@ -284,8 +284,11 @@ static int take(struct part *p, const csvscan_field *f)
 	} else {
 		ev = p->sum + gi * w, tot = ev + 1, cnt = ev + 2;
 	}
+	int64_t pt, pe;   /* the part's own total and events, for the ledger */
 	if (__builtin_add_overflow(*ev, a[0], &s0) ||
-	    __builtin_add_overflow(*tot, a[1], &s1))
+	    __builtin_add_overflow(*tot, a[1], &s1) ||
+	    __builtin_add_overflow(p->total, a[1], &pt) ||
+	    __builtin_add_overflow(p->events, a[0], &pe))
 		goto strict;
 	for (size_t k = 2; k < w; k++) {
 		int64_t s;
@@ -294,6 +297,8 @@ static int take(struct part *p, const csvscan_field *f)
 	}
 	*ev = s0;
 	*tot = s1;
+	p->total = pt;
+	p->events = pe;
 	for (size_t k = 2; k < w; k++)
 		cnt[k - 2] += a[k];
 	if (ty->ei >= 0 && ty->evalue) {
@@ -442,6 +447,8 @@ void part_add(tally *ty, const struct part *p, const char *file, long line)
 		for (size_t k = 2; k < p->width; k++)
 			cg->count[k - 2] += s[k];
 	}
+	if (ty->lg)
+		ledger_add(ty->lg, file, p->rows, p->rows, p->total, p->events);
 	tally_values *v = &ty->values;
 	v->matched += p->values.matched;
 	for (size_t i = 0; i < p->values.nseen; i++)

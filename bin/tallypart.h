@@ -44,7 +44,7 @@ struct part {
 	size_t cap, have, cur;
 	int eof;
 	long lines;         /* line ends passed, from the part's start */
-	int64_t rows;
+	int64_t rows, total, events;   /* what it took, for the ledger */
 	int odd;            /* stopped at buf[cur], for the strict reader */
 	int fixed;          /* buf is a block of a pipe: nothing more to read */
 	int cut;            /* fixed, and its last record runs past the block */

@@ -5,7 +5,8 @@
 # print something; lines shown after it, up to the next "$ " or ".fi", must
 # be its output.  In the README, an indented "    $ COMMAND" and its output,
 # indented the same, up to a blank line.
-PATH="${B}bin:$PATH"
+# Absolute, so that an example may cd elsewhere.
+PATH="$(pwd)/${B}bin:$PATH"
 export PATH LC_ALL=C
 n=0 failed=0
 tmp=${TMPDIR:-/tmp}/disp-man.$$
