@@ -185,16 +185,22 @@ cnt_agree disp-count "$tmp/want.e" 'NR > 1 { print $1 "," $3 "," $2 }'
 # Where disp-count has them: one thread, and the strict reader (libcsv).
 cnt_threads=$("$cnt_dc" --help | grep -c -- --threads || :)
 cnt_strict=$(grep -c DISP_COUNT_READER bin/disp-count.1 || :)
-if [ "$cnt_threads" -gt 0 ]; then
-	cnt_measure "$cnt_c" "disp-count --threads 1" \
-		"$cnt_mem '$cnt_dc' --threads 1 $cnt_c '$cnt_f' >'$tmp/out'"
-	cnt_same "--threads 1"
-fi
-if [ "$cnt_strict" -gt 0 ]; then
-	cnt_measure "$cnt_c" "disp-count, strict reader" \
-		"DISP_COUNT_READER=strict $cnt_mem '$cnt_dc' $cnt_c '$cnt_f' >'$tmp/out'"
-	cnt_same "with DISP_COUNT_READER=strict"
-fi
+# cnt_variants CASE IN ARG HOW: those two runs of disp-count $cnt_c, its
+# input piped by IN or named by ARG, each checked against the default's
+# answer (HOW says how it read, for the message).
+cnt_variants() {
+	if [ "$cnt_threads" -gt 0 ]; then
+		cnt_measure "$1" "disp-count --threads 1" \
+			"$2 $cnt_mem '$cnt_dc' --threads 1 $cnt_c $3 >'$tmp/out'"
+		cnt_same "--threads 1$4"
+	fi
+	if [ "$cnt_strict" -gt 0 ]; then
+		cnt_measure "$1" "disp-count, strict reader" \
+			"$2 DISP_COUNT_READER=strict $cnt_mem '$cnt_dc' $cnt_c $3 >'$tmp/out'"
+		cnt_same "with DISP_COUNT_READER=strict$4"
+	fi
+}
+cnt_variants "$cnt_c" "" "'$cnt_f'" ""
 cnt_measure "$cnt_c" "wc -l (the floor)" "$cnt_mem wc -l '$cnt_f' >'$tmp/out'"
 [ "$(awk '{ print $1 }' "$tmp/out")" -eq "$((cnt_rows + 1))" ] || cnt_fail "wc -l: not $cnt_rows rows"
 if command -v datamash >/dev/null; then
@@ -238,16 +244,7 @@ fi
 # The same from a pipe, against cat | cat.
 cnt_measure "$cnt_c, pipe" disp-count "cat '$cnt_f' | $cnt_mem '$cnt_dc' $cnt_c >'$tmp/out'"
 cnt_same "from a pipe"
-if [ "$cnt_threads" -gt 0 ]; then
-	cnt_measure "$cnt_c, pipe" "disp-count --threads 1" \
-		"cat '$cnt_f' | $cnt_mem '$cnt_dc' --threads 1 $cnt_c >'$tmp/out'"
-	cnt_same "--threads 1 from a pipe"
-fi
-if [ "$cnt_strict" -gt 0 ]; then
-	cnt_measure "$cnt_c, pipe" "disp-count, strict reader" \
-		"cat '$cnt_f' | DISP_COUNT_READER=strict $cnt_mem '$cnt_dc' $cnt_c >'$tmp/out'"
-	cnt_same "with DISP_COUNT_READER=strict from a pipe"
-fi
+cnt_variants "$cnt_c, pipe" "cat '$cnt_f' |" "" " from a pipe"
 cnt_measure "$cnt_c, pipe" "cat | cat (the pipe)" "cat '$cnt_f' | $cnt_mem cat >/dev/null"
 
 # Two group columns, an event by value, weights: disp-count alone, file
