@@ -131,8 +131,8 @@ static size_t pack(struct part *p, const csvscan_field *f)
 	size_t n = 0;
 	for (size_t i = 0; i < t->nkey; i++)
 		n += sizeof(size_t) + f[t->ki[i]].len;
-	if (n > p->kbcap)
-		p->kb = xrealloc(p->kb, p->kbcap = 2 * n);
+	if (n + 8 > p->kbcap)   /* 8: slot_of reads the word holding its end */
+		p->kb = xrealloc(p->kb, p->kbcap = 2 * n + 8);
 	n = 0;
 	for (size_t i = 0; i < t->nkey; i++) {
 		const csvscan_field *k = &f[t->ki[i]];
@@ -198,7 +198,7 @@ static size_t group(struct part *p, size_t n)
 /* The cache slot of the bytes s[0..n): a multiplicative hash of their
  * words under the run's key.  The word holding s[n - 1] must be readable
  * whole (a field has the buffer's padding after it; the packed key's
- * buffer is twice its length). */
+ * buffer has 8 bytes to spare). */
 static struct cached *slot_of(struct part *p, const char *s, size_t n)
 {
 	const uint64_t k = p->ty->key[1] | 1;
@@ -216,6 +216,20 @@ static struct cached *slot_of(struct part *p, const char *s, size_t n)
 	return &p->cache[(h * UINT64_C(0x9e3779b97f4a7c15)) >> (64 - CACHE_BITS)];
 }
 
+/* a[0..n) == b[0..n), where 16 bytes of each are readable: a word
+ * compare for short keys (no call), memcmp for longer ones. */
+static int same(const char *a, const char *b, size_t n)
+{
+	if (n > 16)
+		return !memcmp(a, b, n);
+	uint64_t a0, a1, b0, b1;
+	memcpy(&a0, a, 8), memcpy(&a1, a + 8, 8);
+	memcpy(&b0, b, 8), memcpy(&b1, b + 8, 8);
+	uint64_t m0 = n >= 8 ? ~(uint64_t)0 : ~(~(uint64_t)0 << (8 * n));
+	uint64_t m1 = n >= 16 ? ~(uint64_t)0 : n <= 8 ? 0 : ~(~(uint64_t)0 << (8 * (n - 8)));
+	return !(((a0 ^ b0) & m0) | ((a1 ^ b1) & m1));
+}
+
 /* The part's group of record f, through the cache: a one-column key is
  * looked up by its field's bytes, unpacked; others by the packed key. */
 static size_t lookup(struct part *p, const csvscan_field *f)
@@ -227,7 +241,7 @@ static size_t lookup(struct part *p, const csvscan_field *f)
 	if (t->nkey == 1 && !k->escaped && k->len + sizeof(size_t) <= CACHE_KEY) {
 		e = slot_of(p, k->p, k->len);
 		if (e->n == k->len + sizeof(size_t) &&
-		    !memcmp(e->key + sizeof(size_t), k->p, k->len))
+		    same(e->key + sizeof(size_t), k->p, k->len))
 			return e->gi;
 		n = pack(p, f);
 	} else {
@@ -332,6 +346,12 @@ static void refill(struct part *p)
 		p->cur = 0;
 	}
 	if (p->have == p->cap) {
+		/* One record fills the buffer.  A NUL in it is the strict
+		 * reader's at once, not when an endless line ends. */
+		if (memchr(p->buf, '\0', p->have)) {
+			p->odd = 1;
+			return;
+		}
 		p->cap *= 2;
 		p->buf = xrealloc(p->buf, p->cap + CSVSCAN_PAD);
 	}
@@ -345,10 +365,6 @@ static void refill(struct part *p)
 			pread(p->fd, p->buf + p->have, p->cap - p->have, p->pos + (off_t)p->have) :
 			read(p->fd, p->buf + p->have, p->cap - p->have);
 		if (k > 0) {
-			/* A NUL is the strict reader's at once, not when an
-			 * endless line ends. */
-			if (memchr(p->buf + p->have, '\0', (size_t)k))
-				p->odd = 1;
 			p->have += (size_t)k;
 			memset(p->buf + p->have, '\n', CSVSCAN_PAD);
 			return;

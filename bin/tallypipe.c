@@ -164,18 +164,20 @@ int tally_pipe(tally *ty, csvin_body *b)
 		k->len = ntail;
 		const char *lf = NULL;
 		while (!eof) {
-			if (k->len == k->cap)   /* one record fills the block */
+			if (k->len == k->cap) {
+				/* One record fills the block: a NUL in it is for
+				 * the strict reader at once, not when it ends. */
+				if (memchr(k->buf, '\0', k->len)) {
+					nul = 1;
+					break;
+				}
 				k->buf = xrealloc(k->buf, (k->cap *= 2) + CSVSCAN_PAD);
+			}
 			ssize_t got = read(b->fd, k->buf + k->len, k->cap - k->len);
 			if (got < 0 && errno == EINTR)
 				continue;
 			if (got <= 0) {
 				eof = 1;   /* a read error: the strict reader meets it again */
-				break;
-			}
-			if (memchr(k->buf + k->len, '\0', (size_t)got)) {
-				nul = 1;   /* for the strict reader, at once */
-				k->len += (size_t)got;
 				break;
 			}
 			k->len += (size_t)got;

@@ -7,8 +7,11 @@
 # the project; BENCH_NPM=0 skips the install).  Then disp-count on a file
 # with BENCH_UNITS (10^6) groups.  The files stay in the page cache.
 #
-# Each time is the best of 3 runs (hyperfine's minimum where installed),
-# peak memory the largest of the measured program's 3 (GNU time's %M; "-"
+# Each time is the best of BENCH_RUNS runs (5; hyperfine's minimum where
+# installed: on 2 cores a pipe's two ends sometimes share one core, which
+# makes a run several times slower, so a few runs are needed to see the
+# pipe's real cost), peak memory the largest of the measured program's
+# (GNU time's %M; "-"
 # without /usr/bin/time), MB = 10^6 bytes, MB/s the CSV's size over the
 # time, ratio the tool's time over disp-count's in the same case.  The
 # answers are checked: disp-count's in every case against one awk pass over
@@ -27,18 +30,19 @@ esac
 cnt_rows=${BENCH_ROWS:-10000000}
 cnt_units=${BENCH_UNITS:-1000000}
 cnt_seed=${BENCH_SEED:-1}
+cnt_runs=${BENCH_RUNS:-5}
 cnt_dc="$PWD/bin/disp-count"
 cnt_npm="$PWD/build/bench/npm"
 cnt_duckdb_version=1.5.6-r.1
 cnt_mem=
 [ ! -x /usr/bin/time ] || cnt_mem="/usr/bin/time -a -o $tmp/mem -f %M"
-case $cnt_rows$cnt_units$cnt_seed in
-*[!0-9]*) echo "count.sh: BENCH_ROWS, BENCH_UNITS and BENCH_SEED are numbers" >&2; exit 64 ;;
+case $cnt_rows$cnt_units$cnt_seed$cnt_runs in
+*[!0-9]*) echo "count.sh: BENCH_ROWS, BENCH_UNITS, BENCH_SEED and BENCH_RUNS are numbers" >&2; exit 64 ;;
 esac
 # At 1000 rows every value of every column occurs (-e outcome=dismissed
 # needs one); far fewer would fail by chance.
-[ "$cnt_rows" -ge 1000 ] && [ "$cnt_units" -gt 0 ] ||
-	{ echo "count.sh: BENCH_ROWS is at least 1000, BENCH_UNITS at least 1" >&2; exit 64; }
+[ "$cnt_rows" -ge 1000 ] && [ "$cnt_units" -gt 0 ] && [ "$cnt_runs" -gt 0 ] ||
+	{ echo "count.sh: BENCH_ROWS is at least 1000, BENCH_UNITS and BENCH_RUNS at least 1" >&2; exit 64; }
 for cnt_p in "$cnt_dc" tests/bench/records; do
 	[ -x "$cnt_p" ] || { echo "count.sh: $cnt_p is not built: run make bench" >&2; exit 1; }
 done
@@ -54,7 +58,7 @@ cnt_fail() {
 cnt_timed() {
 	: >"$tmp/mem"
 	if command -v hyperfine >/dev/null; then
-		hyperfine -r 3 --style none --export-csv "$tmp/hf.csv" "$1" \
+		hyperfine -r "$cnt_runs" --style none --export-csv "$tmp/hf.csv" "$1" \
 			>"$tmp/hf.log" 2>&1 || {
 			# hyperfine drops the command's messages: once more, to show them.
 			cat "$tmp/hf.log" >&2
@@ -65,7 +69,7 @@ cnt_timed() {
 		cnt_secs=$(awk -F, 'NR == 2 { print $(NF - 1) }' "$tmp/hf.csv")
 	else
 		cnt_secs=
-		for cnt_i in 1 2 3; do
+		for cnt_i in $(seq "$cnt_runs"); do
 			cnt_s=$(date +%s.%N)
 			sh -c "$1" || cnt_fail "failed: $1"
 			cnt_e=$(date +%s.%N)
@@ -169,7 +173,7 @@ cnt_versions=
 echo
 echo "Counting $cnt_rows rows ($(awk -v b="$cnt_bytes" 'BEGIN { printf "%.0f", b / 1e6 }') MB, seed $cnt_seed)," \
 	"$(nproc) cores, $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)," \
-	"$(command -v hyperfine >/dev/null && echo "hyperfine minimum of 3" || echo "best of 3")"
+	"$(command -v hyperfine >/dev/null && echo "hyperfine minimum of $cnt_runs" || echo "best of $cnt_runs")"
 [ "${BENCH_MARKDOWN:-0}" = 1 ] && printf '| case | tool | wall s | peak MB | MB/s | ratio |\n|---|---|---|---|---|---|\n' ||
 	printf '%-40s %-26s %8s %8s %8s %7s\n' case tool 'wall s' 'peak MB' 'MB/s' ratio
 
@@ -181,16 +185,22 @@ cnt_agree disp-count "$tmp/want.e" 'NR > 1 { print $1 "," $3 "," $2 }'
 # Where disp-count has them: one thread, and the strict reader (libcsv).
 cnt_threads=$("$cnt_dc" --help | grep -c -- --threads || :)
 cnt_strict=$(grep -c DISP_COUNT_READER bin/disp-count.1 || :)
-if [ "$cnt_threads" -gt 0 ]; then
-	cnt_measure "$cnt_c" "disp-count --threads 1" \
-		"$cnt_mem '$cnt_dc' --threads 1 $cnt_c '$cnt_f' >'$tmp/out'"
-	cnt_same "--threads 1"
-fi
-if [ "$cnt_strict" -gt 0 ]; then
-	cnt_measure "$cnt_c" "disp-count, strict reader" \
-		"DISP_COUNT_READER=strict $cnt_mem '$cnt_dc' $cnt_c '$cnt_f' >'$tmp/out'"
-	cnt_same "with DISP_COUNT_READER=strict"
-fi
+# cnt_variants CASE IN ARG HOW: those two runs of disp-count $cnt_c, its
+# input piped by IN or named by ARG, each checked against the default's
+# answer (HOW says how it read, for the message).
+cnt_variants() {
+	if [ "$cnt_threads" -gt 0 ]; then
+		cnt_measure "$1" "disp-count --threads 1" \
+			"$2 $cnt_mem '$cnt_dc' --threads 1 $cnt_c $3 >'$tmp/out'"
+		cnt_same "--threads 1$4"
+	fi
+	if [ "$cnt_strict" -gt 0 ]; then
+		cnt_measure "$1" "disp-count, strict reader" \
+			"$2 DISP_COUNT_READER=strict $cnt_mem '$cnt_dc' $cnt_c $3 >'$tmp/out'"
+		cnt_same "with DISP_COUNT_READER=strict$4"
+	fi
+}
+cnt_variants "$cnt_c" "" "'$cnt_f'" ""
 cnt_measure "$cnt_c" "wc -l (the floor)" "$cnt_mem wc -l '$cnt_f' >'$tmp/out'"
 [ "$(awk '{ print $1 }' "$tmp/out")" -eq "$((cnt_rows + 1))" ] || cnt_fail "wc -l: not $cnt_rows rows"
 if command -v datamash >/dev/null; then
@@ -234,16 +244,7 @@ fi
 # The same from a pipe, against cat | cat.
 cnt_measure "$cnt_c, pipe" disp-count "cat '$cnt_f' | $cnt_mem '$cnt_dc' $cnt_c >'$tmp/out'"
 cnt_same "from a pipe"
-if [ "$cnt_threads" -gt 0 ]; then
-	cnt_measure "$cnt_c, pipe" "disp-count --threads 1" \
-		"cat '$cnt_f' | $cnt_mem '$cnt_dc' --threads 1 $cnt_c >'$tmp/out'"
-	cnt_same "--threads 1 from a pipe"
-fi
-if [ "$cnt_strict" -gt 0 ]; then
-	cnt_measure "$cnt_c, pipe" "disp-count, strict reader" \
-		"cat '$cnt_f' | DISP_COUNT_READER=strict $cnt_mem '$cnt_dc' $cnt_c >'$tmp/out'"
-	cnt_same "with DISP_COUNT_READER=strict from a pipe"
-fi
+cnt_variants "$cnt_c, pipe" "cat '$cnt_f' |" "" " from a pipe"
 cnt_measure "$cnt_c, pipe" "cat | cat (the pipe)" "cat '$cnt_f' | $cnt_mem cat >/dev/null"
 
 # Two group columns, an event by value, weights: disp-count alone, file
