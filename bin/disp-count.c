@@ -33,8 +33,8 @@ static const opt_def OPTS[] = {
 	{"merge", O_MERGE, NULL, "input is counts (group columns, [events,] total, or\n"
 				 "with -f the COLs [and total]): sum them"},
 	{"absent-ok", O_ABSENT_OK, NULL, "with -e COL=V, V may occur in no row"},
-	{"threads", O_THREADS, "N", "count a regular file on N threads (default: one per\n"
-				   "core)"},
+	{"threads", O_THREADS, "N", "count on N threads (default: one per core, at\n"
+				   "most 8)"},
 	{"ledger", O_LEDGER, "FILE", "write each input's rows read, counted and rejected\n"
 				     "to FILE (CSV); with --merge, check that the counts\n"
 				     "add up to these shards' ledgers (repeatable)"},

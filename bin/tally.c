@@ -75,7 +75,7 @@ void tally_init(tally *ty, counts_table *t, char delim)
 {
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	*ty = (tally){.t = t, .ei = -1, .wi = -1, .delim = delim,
-		      .threads = cores > 0 ? (int)(cores < 64 ? cores : 64) : 1,
+		      .threads = cores > 0 ? (int)(cores < 8 ? cores : 8) : 1,
 		      .block = 1 << 20};
 	ht_seed(ty->key);
 }

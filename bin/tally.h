@@ -59,7 +59,8 @@ typedef struct {
 	uint64_t key[2];       /* the hash key of the chunks' tables */
 } tally;
 
-/* Sets the defaults: one thread per online core, 1 MiB blocks. */
+/* Sets the defaults: one thread per online core, at most 8 (each has a
+ * buffer of a block), 1 MiB blocks. */
 void tally_init(tally *ty, counts_table *t, char delim);
 
 /* The csvin_body_fn: ctx is a tally. */
