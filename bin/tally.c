@@ -172,12 +172,6 @@ static int file_body(tally *ty, csvin_body *b, off_t start, off_t size)
 /* A pipe (or anything not a regular file): one part, read() by blocks. */
 int tally_stream(tally *ty, csvin_body *b)
 {
-	if (memchr(b->buf, '\0', b->len)) {
-		/* For the strict reader at once (the line may never end). */
-		b->rest = memcpy(xmalloc(b->len + 1), b->buf, b->len);
-		b->nrest = b->len;
-		return 1;
-	}
 	struct part p;
 	part_init(&p, ty, b->nf, b->fd, -1, -1, b->file, b->line);
 	while (p.cap < b->len)

@@ -279,10 +279,11 @@ static int take(struct part *p, const csvscan_field *f)
 			goto strict;
 		a[j + 2] = fl ? n : 0;
 	}
+	const char *val = NULL;   /* -e COL=V: the value (p->vb stays put below) */
+	size_t vlen = 0;
 	if (ty->ei >= 0 && ty->evalue) {
-		size_t len;
-		const char *s = value(p, &f[ty->ei], &len);
-		match = len == ty->evlen && !memcmp(s, ty->evalue, len);
+		val = value(p, &f[ty->ei], &vlen);
+		match = vlen == ty->evlen && !memcmp(val, ty->evalue, vlen);
 		a[0] = match ? n : 0;
 	} else if (ty->ei >= 0) {
 		int fl = flag_of(p, &f[ty->ei]);
@@ -319,9 +320,7 @@ static int take(struct part *p, const csvscan_field *f)
 		if (match) {
 			p->values.matched++;
 		} else {
-			size_t len;
-			const char *s = value(p, &f[ty->ei], &len);
-			tally_note(&p->values, ty->evalue, ty->evlen, s, len);
+			tally_note(&p->values, ty->evalue, ty->evlen, val, vlen);
 		}
 	}
 	if (a != add)

@@ -148,7 +148,7 @@ int tally_pipe(tally *ty, csvin_body *b)
 	char *tail = NULL;
 	size_t ntail = 0, tailcap = 0;
 	append(&tail, &ntail, &tailcap, b->buf, b->len);
-	int eof = 0, nul = memchr(b->buf, '\0', b->len) != NULL;
+	int eof = 0, nul = 0;   /* nul: a record with a NUL filled a block */
 	while (!eof && !nul) {
 		pthread_mutex_lock(&pl.mu);
 		while (pl.nread - pl.nadded >= pl.nblk && pl.bad < 0)
