@@ -27,11 +27,19 @@ TOOLS = disp-count disp-rate disp-check disp-adjust disp-plot disp-stages disp-r
 STATS_SRC = $(wildcard stats/*.c)
 CLI_SRC = $(filter-out bin/disp-%.c,$(wildcard bin/*.c))
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
+# Every tests/fuzz/fuzz_*.c is a libFuzzer harness (see tests/fuzz/README).
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_NAMES = $(FUZZ_SRC:tests/fuzz/%.c=%)
 
 LIB = $(B)stats/libdisparity.a
 CLI_OBJ = $(CLI_SRC:%.c=$(B)%.o)
 BINS = $(TOOLS:%=$(B)bin/%)
 UNITS = $(UNIT_SRC:%.c=$(B)%)
+# Each filter's main() compiled again as FILTER_main() (disp-rate:
+# disp_rate_main), so that a harness can run the whole filter in-process.
+FILTER_MAINS = $(TOOLS:%=$(B)tests/fuzz/main-%.o)
+REPLAYS = $(FUZZ_NAMES:%=$(B)tests/fuzz/replay-%)
+FUZZERS = $(FUZZ_NAMES:%=$(B)tests/fuzz/%)
 
 all: $(LIB) $(BINS)
 
@@ -55,6 +63,18 @@ $(B)tests/coverage: $(B)tests/coverage.o $(LIB)
 $(B)tests/roundtrip: $(B)tests/roundtrip.o $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(DISP_LIBS)
 
+$(B)tests/fuzz/main-%.o: bin/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Dmain=$(subst -,_,$*)_main -MMD -MP -c $< -o $@
+
+# A harness with the replay driver (any compiler; make check), or with
+# libFuzzer (clang; make fuzz).
+$(B)tests/fuzz/replay-%: $(B)tests/fuzz/%.o $(B)tests/fuzz/replay.o $(FILTER_MAINS) $(CLI_OBJ) $(LIB)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(DISP_LIBS)
+
+$(B)tests/fuzz/fuzz_%: $(B)tests/fuzz/fuzz_%.o $(FILTER_MAINS) $(CLI_OBJ) $(LIB)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS) $(DISP_LIBS)
+
 # The counting benchmark's record generator: standalone C, no library.
 $(B)tests/bench/records: $(B)tests/bench/records.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -62,7 +82,7 @@ $(B)tests/bench/records: $(B)tests/bench/records.o
 # The suite, once: unit tests (TAP) then command-line golden tests.  The
 # coverage program and the benchmark's generator are built (so that they
 # cannot rot) but not run.
-build: all $(UNITS) $(B)tests/coverage $(B)tests/roundtrip $(B)tests/bench/records
+build: all $(UNITS) $(REPLAYS) $(B)tests/coverage $(B)tests/roundtrip $(B)tests/bench/records
 
 test: build
 	@B='$(B)' sh tests/run-suite $(UNITS)
@@ -151,6 +171,18 @@ bench: deps-refs deps-bench all tests/bench/records
 bench-count: deps-bench all tests/bench/records
 	sh tests/bench/count.sh
 
+# libFuzzer on every harness for FUZZ_SECONDS each, ASan+UBSan, the corpus
+# seeded from tests/fuzz/seeds, fixtures/ and tests/ (not in check: make
+# check replays the seeds and every past finding).
+FUZZ_SECONDS ?= 60
+FUZZ_SAN = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+fuzz: deps-refs
+	$(MAKE) -s B=build/fuzz/ CC=clang CFLAGS='-O1 -g $(FUZZ_SAN)' \
+		LDFLAGS='-fsanitize=address,undefined' fuzzers
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run $(FUZZ_NAMES)
+
+fuzzers: $(FUZZERS)
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
 	for t in $(TOOLS); do \
@@ -168,9 +200,10 @@ clean:
 		$(TOOLS:%=bin/%) tests/unit/*.o tests/unit/*.d $(UNIT_SRC:%.c=%) \
 		tests/coverage tests/coverage.o tests/coverage.d \
 		tests/roundtrip tests/roundtrip.o tests/roundtrip.d \
-		tests/bench/records tests/bench/records.o tests/bench/records.d
+		tests/bench/records tests/bench/records.o tests/bench/records.d \
+		tests/fuzz/*.o tests/fuzz/*.d tests/fuzz/replay-*
 
-.PHONY: all build test check demo images deps deps-refs deps-bench deps-browser deps-scale browser-test refs accuracy coverage bench bench-count install uninstall clean
+.PHONY: all build test check fuzz fuzzers demo images deps deps-refs deps-bench deps-browser deps-scale browser-test refs accuracy coverage bench bench-count install uninstall clean
 .SECONDARY:
 
 -include $(shell find . -name '*.d' 2>/dev/null)
