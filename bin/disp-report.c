@@ -362,8 +362,14 @@ int main(int argc, char **argv)
 		size_t k;
 		while ((k = fread(buf, 1, sizeof buf, in)) > 0)
 			fwrite(buf, 1, k, out);
+		/* A directory opens but does not read (EISDIR); a read error must
+		 * not leave a short copy to report on. */
+		if (ferror(in))
+			err_die(EX_NOINPUT_, "%s: %s%s", input, errno == EISDIR ?
+				"is a directory" : "read error: ",
+				errno == EISDIR ? "" : strerror(errno));
 		fclose(in);
-		if (fclose(out) != 0)
+		if (ferror(out) | (fclose(out) != 0))
 			err_die(EX_IOERR_, "%s: write error", counts);
 	}
 	/* Rates, relative rates, tests, adjusted p-values. */
