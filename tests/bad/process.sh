@@ -88,6 +88,30 @@ got=$(bash -c 'set -o pipefail; disp-rate -r B tests/bad/ragged.csv 2>/dev/null 
 check "pipefail: the next filter names the empty input it was left" "$got" "disp-adjust: stdin:1: no header row (empty input)
 65"
 
+# A bad last row after 20000 good ones (more than any output buffer): no
+# filter has written anything when it finds it.
+awk 'BEGIN { print "g,s,events,total"; for (i = 0; i < 20000; i++) printf "g%d,x,%d,%d\n", i, i % 5, 10 + i % 7; print "bad,x,1" }' >"$tmp/c.csv"
+awk 'BEGIN { print "g,p"; for (i = 0; i < 20000; i++) printf "g%d,0.%d\n", i, i % 9 + 1; print "bad" }' >"$tmp/p.csv"
+awk 'BEGIN { print "g,rr,rr_lo,rr_hi"; for (i = 0; i < 20000; i++) printf "g%d,1.5,1,2\n", i; print "bad,1,1" }' >"$tmp/r.csv"
+awk 'BEGIN { print "id,kind,group,ref,value"; for (i = 0; i < 20000; i++) printf "c%d,rr,A,B,1.2\n", i; print "bad,rr,A,B" }' >"$tmp/k.csv"
+while IFS='|' read -r cmd f; do
+	$cmd "$tmp/$f" >"$tmp/out" 2>"$tmp/err"
+	check "${cmd%% *}: a bad row 20002: 65, stdout empty" "$? $(wc -c <"$tmp/out" | tr -d ' ')" "65 0"
+done <<EOF
+disp-rate -r g0|c.csv
+disp-test --tests chi2|c.csv
+disp-funnel|c.csv
+disp-stages -s total,events -r g0|c.csv
+disp-strata -s s -r g0|c.csv
+disp-count --merge -g g|c.csv
+disp-count -g g -w total|c.csv
+disp-adjust|p.csv
+disp-plot forest|r.csv
+disp-check -c tests/bad/ok.csv|k.csv
+disp-check --tap -c tests/bad/ok.csv|k.csv
+disp-report -o $tmp/report -r g0|c.csv
+EOF
+
 # disp-count across threads: the same bytes at 1, 2, 3 and 8 threads.
 awk 'BEGIN { srand(7); print "g,h,flag"; for (i = 0; i < 200000; i++)
 	printf "g%d,%s,%d\n", int(rand() * 5000), rand() < 0.5 ? "x" : "\"y, z\"", rand() < 0.3 }' >"$tmp/rec.csv"
