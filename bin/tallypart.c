@@ -380,6 +380,17 @@ static void refill(struct part *p)
 	}
 }
 
+/* take() as csvscan_run's callback: a record it leaves to the strict
+ * reader makes the part odd there. */
+static int take_run(void *ctx, const csvscan_field *f)
+{
+	struct part *p = ctx;
+	if (take(p, f))
+		return 1;
+	p->odd = 1;
+	return 0;
+}
+
 /* Counts the part's records, to its stop, the end of input, or an odd one. */
 void *part_run(void *arg)
 {
@@ -389,6 +400,18 @@ void *part_run(void *arg)
 		if (p->stop >= 0 && p->pos + (off_t)p->cur >= p->stop)
 			break;
 		const char *at = p->buf + p->cur, *end = p->buf + p->have, *next;
+		/* The common records in bulk, then one at a time from where
+		 * that stopped. */
+		const char *stop = end;
+		if (p->stop >= 0 && p->stop - p->pos < (off_t)p->have)
+			stop = p->buf + (p->stop - p->pos);
+		const char *r = csvscan_run(at, end, stop, ty->delim, p->nf, p->want,
+					    p->nwant, p->f, take_run, p, &p->lines);
+		p->cur = (size_t)(r - p->buf);
+		if (p->odd)
+			break;
+		if (r != at)
+			continue;
 		/* Blank lines first, so that none past the stop is taken. */
 		if (at < end && *at == '\n') {
 			p->cur++, p->lines++;
