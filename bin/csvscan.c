@@ -12,6 +12,14 @@
 #define CSVSCAN_SSE2 1
 #include <emmintrin.h>
 #endif
+/* On x86-64 a run classifies bytes 32 at a time where the processor has
+ * AVX2 (asked at run time); CSVSCAN_NO_AVX2 leaves it out (its unit test
+ * builds each form). */
+#if defined(CSVSCAN_SSE2) && defined(__x86_64__) && defined(__GNUC__) && \
+	!defined(CSVSCAN_NO_AVX2)
+#define CSVSCAN_AVX2 1
+#include <immintrin.h>
+#endif
 
 /*
  * The bytes that can end an unquoted field or make the record odd: the
@@ -206,6 +214,39 @@ static uint64_t byte_mask(const char *b, char c)
 #define SEG_WORDS 64
 
 /*
+ * Word w of a segment of n bytes at base, from its masks: stored in dm[w]
+ * and lm[w] with the bits past n cleared and each CRLF's LF moved to its
+ * CR.  Returns 0, or 1 with *lim set when a quote, NUL, lone CR or a CR
+ * ending the word is in it: the segment ends there.
+ */
+static inline __attribute__((always_inline)) int
+seg_word(const char *base, size_t n, size_t w, uint64_t d, uint64_t l,
+	 uint64_t sm, uint64_t *dm, uint64_t *lm, size_t *lim)
+{
+	if (64 * w + 64 > n) {
+		uint64_t in = ((uint64_t)1 << (n - 64 * w)) - 1;
+		d &= in;
+		l &= in;
+		sm &= in;
+	}
+	if (sm) {
+		uint64_t crlf = byte_mask(base + 64 * w, '\r') & l >> 1;
+		uint64_t stop = sm & ~crlf;
+		l = (l & ~(crlf << 1)) | crlf;
+		if (stop) {
+			uint64_t below = ((uint64_t)1 << __builtin_ctzll(stop)) - 1;
+			dm[w] = d & below;
+			lm[w] = l & below;
+			*lim = 64 * w + (size_t)__builtin_ctzll(stop);
+			return 1;
+		}
+	}
+	dm[w] = d;
+	lm[w] = l;
+	return 0;
+}
+
+/*
  * The masks of the n bytes at base (0 < n <= SEG_WORDS * 64): dm[] the
  * delimiters, lm[] the line ends (the CR of a CRLF standing for it, its LF
  * dropped), one bit a byte.  Returns how many bytes records may use: n,
@@ -216,33 +257,42 @@ static uint64_t byte_mask(const char *b, char c)
 static size_t segment(const char *base, size_t n, char delim, uint64_t *dm,
 		      uint64_t *lm)
 {
-	size_t nw = (n + 63) / 64;
+	size_t nw = (n + 63) / 64, lim = n;
 	for (size_t w = 0; w < nw; w++) {
-		uint64_t d, l, sm, in = ~(uint64_t)0;
-		const char *b = base + 64 * w;
-		run_masks(b, delim, &d, &l, &sm);
-		if (64 * w + 64 > n) {
-			in = ((uint64_t)1 << (n - 64 * w)) - 1;
-			d &= in;
-			l &= in;
-			sm &= in;
-		}
-		if (sm) {
-			uint64_t crlf = byte_mask(b, '\r') & l >> 1;
-			uint64_t stop = sm & ~crlf;
-			l = (l & ~(crlf << 1)) | crlf;
-			if (stop) {
-				uint64_t below = ((uint64_t)1 << __builtin_ctzll(stop)) - 1;
-				dm[w] = d & below;
-				lm[w] = l & below;
-				return 64 * w + (size_t)__builtin_ctzll(stop);
-			}
-		}
-		dm[w] = d;
-		lm[w] = l;
+		uint64_t d, l, sm;
+		run_masks(base + 64 * w, delim, &d, &l, &sm);
+		if (seg_word(base, n, w, d, l, sm, dm, lm, &lim))
+			break;
 	}
-	return n;
+	return lim;
 }
+
+#ifdef CSVSCAN_AVX2
+/* segment(), 32 bytes at a time. */
+__attribute__((target("avx2"))) static size_t
+segment_avx2(const char *base, size_t n, char delim, uint64_t *dm, uint64_t *lm)
+{
+	const __m256i dl = _mm256_set1_epi8(delim), lf = _mm256_set1_epi8('\n'),
+		      cr = _mm256_set1_epi8('\r'), qu = _mm256_set1_epi8('"'),
+		      nul = _mm256_setzero_si256();
+	size_t nw = (n + 63) / 64, lim = n;
+	for (size_t w = 0; w < nw; w++) {
+		uint64_t d = 0, l = 0, sm = 0;
+		for (int k = 0; k < 2; k++) {
+			__m256i v = _mm256_loadu_si256(
+				(const __m256i *)(const void *)(base + 64 * w + 32 * k));
+			__m256i o = _mm256_or_si256(_mm256_cmpeq_epi8(v, cr),
+				_mm256_or_si256(_mm256_cmpeq_epi8(v, qu), _mm256_cmpeq_epi8(v, nul)));
+			d |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, dl)) << (32 * k);
+			l |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, lf)) << (32 * k);
+			sm |= (uint64_t)(uint32_t)_mm256_movemask_epi8(o) << (32 * k);
+		}
+		if (seg_word(base, n, w, d, l, sm, dm, lm, &lim))
+			break;
+	}
+	return lim;
+}
+#endif
 
 /*
  * A record's delimiters, in order, from a segment's masks (the record
@@ -294,15 +344,20 @@ const char *csvscan_run(const char *p, const char *end, const char *stop,
 		size_t n = (size_t)(end - base);
 		if (n > 64 * SEG_WORDS)
 			n = 64 * SEG_WORDS;
+#ifdef CSVSCAN_AVX2
+		size_t lim = __builtin_cpu_supports("avx2") ?
+			segment_avx2(base, n, delim, dm, lm) : segment(base, n, delim, dm, lm);
+#else
 		size_t lim = segment(base, n, delim, dm, lm);
+#endif
 		size_t nw = (lim + 63) / 64, r = 0;   /* r: the record's offset */
 		for (;;) {
 			const char *rec = base + r;
 			if (rec >= stop || *rec == '\n' || *rec == '\r')
 				return rec;
 			/* Its line end e. */
-			size_t wi = r / 64;
-			uint64_t m = lm[wi] & (~(uint64_t)0 << (r % 64));
+			size_t wi = r / 64;   /* (r may be at the segment's end) */
+			uint64_t m = wi < nw ? lm[wi] & (~(uint64_t)0 << (r % 64)) : 0;
 			while (!m && ++wi < nw)
 				m = lm[wi];
 			if (!m) {

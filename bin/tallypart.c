@@ -114,13 +114,18 @@ static int weight(struct part *p, const csvscan_field *f, int64_t *w)
 	return ok;
 }
 
-static int flag_of(struct part *p, const csvscan_field *f)
+static __attribute__((noinline)) int flag_slow(struct part *p, const csvscan_field *f)
 {
-	if (f->len == 1 && (*f->p == '0' || *f->p == '1'))
-		return *f->p == '1';   /* the usual case, without a call */
 	size_t n;
 	const char *s = value(p, f, &n);
 	return tally_flag(s, n);
+}
+
+static inline int flag_of(struct part *p, const csvscan_field *f)
+{
+	if (f->len == 1 && (*f->p == '0' || *f->p == '1'))
+		return *f->p == '1';   /* the usual case, without a call */
+	return flag_slow(p, f);
 }
 
 /* The packed key of a record in p->kb: per key field its length, then
@@ -199,7 +204,7 @@ static size_t group(struct part *p, size_t n)
  * words under the run's key.  The word holding s[n - 1] must be readable
  * whole (a field has the buffer's padding after it; the packed key's
  * buffer has 8 bytes to spare). */
-static struct cached *slot_of(struct part *p, const char *s, size_t n)
+static inline struct cached *slot_of(struct part *p, const char *s, size_t n)
 {
 	const uint64_t k = p->ty->key[1] | 1;
 	uint64_t h = p->ty->key[0] ^ n, w;
