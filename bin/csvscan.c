@@ -32,33 +32,47 @@ typedef struct {
 	uint64_t m;
 } window;
 
-/* Masks of the 64 bytes at b: *dm the delimiters, *sm LF, CR, quote
- * and NUL. */
+/*
+ * A run's masks of the 64 bytes at b: *dm the delimiters, *lm the LFs,
+ * *sm CR, quote and NUL, which a run stops at (but for the CR of a CRLF).
+ */
 static inline __attribute__((always_inline)) void
-masks(const char *b, char delim, uint64_t *dm, uint64_t *sm)
+run_masks(const char *b, char delim, uint64_t *dm, uint64_t *lm, uint64_t *sm)
 {
-	uint64_t d0 = 0, s0 = 0;
+	uint64_t d0 = 0, l0 = 0, s0 = 0;
 #ifdef CSVSCAN_SSE2
 	const __m128i d = _mm_set1_epi8(delim), lf = _mm_set1_epi8('\n'),
 		      cr = _mm_set1_epi8('\r'), qu = _mm_set1_epi8('"'),
 		      nul = _mm_setzero_si128();
 	for (int k = 0; k < 4; k++) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + 16 * k));
-		__m128i o = _mm_or_si128(
-			_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)),
+		__m128i o = _mm_or_si128(_mm_cmpeq_epi8(v, cr),
 			_mm_or_si128(_mm_cmpeq_epi8(v, qu), _mm_cmpeq_epi8(v, nul)));
 		d0 |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, d)) << (16 * k);
+		l0 |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lf)) << (16 * k);
 		s0 |= (uint64_t)(unsigned)_mm_movemask_epi8(o) << (16 * k);
 	}
 #else
 	for (int k = 0; k < 64; k++) {
 		char c = b[k];
 		d0 |= (uint64_t)(c == delim) << k;
-		s0 |= (uint64_t)(c == '\n' || c == '\r' || c == '"' || c == '\0') << k;
+		l0 |= (uint64_t)(c == '\n') << k;
+		s0 |= (uint64_t)(c == '\r' || c == '"' || c == '\0') << k;
 	}
 #endif
 	*dm = d0;
+	*lm = l0;
 	*sm = s0;
+}
+
+/* Masks of the 64 bytes at b: *dm the delimiters, *sm LF, CR, quote
+ * and NUL. */
+static inline __attribute__((always_inline)) void
+masks(const char *b, char delim, uint64_t *dm, uint64_t *sm)
+{
+	uint64_t lf, other;
+	run_masks(b, delim, dm, &lf, &other);
+	*sm = lf | other;
 }
 
 static window classify(const char *q, char delim)
@@ -158,39 +172,6 @@ static int simple(const char *q, const char *end, char delim, size_t nf,
 		return 1;
 	}
 	return 0;
-}
-
-/*
- * A run's masks of the 64 bytes at b: *dm the delimiters, *lm the LFs,
- * *sm CR, quote and NUL, which a run stops at (but for the CR of a CRLF).
- */
-static inline __attribute__((always_inline)) void
-run_masks(const char *b, char delim, uint64_t *dm, uint64_t *lm, uint64_t *sm)
-{
-	uint64_t d0 = 0, l0 = 0, s0 = 0;
-#ifdef CSVSCAN_SSE2
-	const __m128i d = _mm_set1_epi8(delim), lf = _mm_set1_epi8('\n'),
-		      cr = _mm_set1_epi8('\r'), qu = _mm_set1_epi8('"'),
-		      nul = _mm_setzero_si128();
-	for (int k = 0; k < 4; k++) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + 16 * k));
-		__m128i o = _mm_or_si128(_mm_cmpeq_epi8(v, cr),
-			_mm_or_si128(_mm_cmpeq_epi8(v, qu), _mm_cmpeq_epi8(v, nul)));
-		d0 |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, d)) << (16 * k);
-		l0 |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lf)) << (16 * k);
-		s0 |= (uint64_t)(unsigned)_mm_movemask_epi8(o) << (16 * k);
-	}
-#else
-	for (int k = 0; k < 64; k++) {
-		char c = b[k];
-		d0 |= (uint64_t)(c == delim) << k;
-		l0 |= (uint64_t)(c == '\n') << k;
-		s0 |= (uint64_t)(c == '\r' || c == '"' || c == '\0') << k;
-	}
-#endif
-	*dm = d0;
-	*lm = l0;
-	*sm = s0;
 }
 
 /* The bit mask of the bytes equal to c among the 64 at b. */
