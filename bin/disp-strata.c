@@ -144,6 +144,8 @@ struct data {
 	struct stratum *s;
 	size_t nst;
 	size_t *byrank;              /* stratum ids in rank order */
+	char *kbuf;                  /* index_data's key buffer: kept here so
+	                              * that an error exit leaves it reachable */
 	size_t ref;
 };
 
@@ -215,7 +217,6 @@ static void index_data(struct data *d, const char *stdcol)
 {
 	counts_table *t = &d->t;
 	ht *gh = ht_new(), *sh = ht_new();
-	char *buf = NULL;
 	size_t cap = 0;
 	d->gid = xmalloc(t->n * sizeof *d->gid);
 	d->sid = xmalloc(t->n * sizeof *d->sid);
@@ -239,7 +240,8 @@ static void index_data(struct data *d, const char *stdcol)
 		g->events += e->events;
 		g->total += e->total;
 		g->exposure += e->exposure;
-		size_t n = stratum_key(d, e, &buf, &cap);
+		size_t n = stratum_key(d, e, &d->kbuf, &cap);
+		const char *buf = d->kbuf;
 		size_t sat = ht_find(sh, buf, n);
 		if (sat == HT_NONE) {
 			sat = d->nst++;
@@ -279,7 +281,8 @@ static void index_data(struct data *d, const char *stdcol)
 	for (size_t s = 0; s < d->nst; s++)
 		free(skeys[s]);
 	free(skeys);
-	free(buf);
+	free(d->kbuf);
+	d->kbuf = NULL;
 }
 
 /* The reference group: -r, or the largest total (exposure) over the
