@@ -6,8 +6,12 @@
 # shell), each process logging to its own file; the runner then takes
 # B=build/valgrind/.  Any memcheck error or leak (definite, indirect or
 # possible) fails the run: its test exits 99 and its log is shown.
+# Usage: tests/valgrind.sh [BUILD/ [tests/cli/FILE.t...]]
 set -u
+# By its full path: a test may run a filter with PATH=/nonexistent.
+vg=$(command -v valgrind) || { echo "valgrind is not installed (Debian: apt-get install valgrind)"; exit 69; }
 real=$(cd "${1:-build/vg/}" && pwd) || exit 1
+[ $# -gt 0 ] && shift   # the rest: .t files to run (default: all)
 top=$(pwd)
 w=$top/build/valgrind
 rm -rf "$w"
@@ -15,7 +19,7 @@ mkdir -p "$w/bin" "$w/tests/bench" "$w/log" || exit 1
 wrap() {   # program, wrapper
 	cat >"$2" <<EOF
 #!/bin/sh
-exec valgrind -q --error-exitcode=99 --leak-check=full \\
+exec '$vg' -q --error-exitcode=99 --leak-check=full \\
 	--show-leak-kinds=definite,indirect,possible \\
 	--errors-for-leak-kinds=definite,indirect,possible \\
 	--trace-children=yes --trace-children-skip='/usr/*,/bin/*' \\
@@ -30,7 +34,7 @@ done
 wrap "$real/tests/roundtrip" "$w/tests/roundtrip"
 wrap "$real/tests/bench/records" "$w/tests/bench/records"
 start=$(date +%s)
-B=build/valgrind/ perl tests/cli/run.pl >"$w/cli.tap" 2>&1
+B=build/valgrind/ perl tests/cli/run.pl "$@" >"$w/cli.tap" 2>&1
 status=$?
 secs=$(($(date +%s) - start))
 grep -A12 '^not ok' "$w/cli.tap"
