@@ -1214,8 +1214,76 @@ static double tail_minus(double l, void *vp)
 }
 
 /*
+ * Where the law built at l puts the observed sum x: -1 below the part
+ * within e^-(CUT/2) of its mode, +1 above it (the mode is beyond x), 0
+ * inside; 2 when the law cannot be built (*rc says why).
+ */
+static int sum_side(const dsp_strata *s, double x, double l, int *rc)
+{
+	struct cdist d;
+	if ((*rc = cdist_build(s, 0, l, &d)))
+		return 2;
+	size_t mode = 0;
+	for (size_t i = 1; i < d.n; i++)
+		mode = d.ld[i] > d.ld[mode] ? i : mode;
+	int side = 0;
+	if (!(x >= d.lo && x <= d.lo + (double)(d.n - 1)) ||
+	    !(d.ld[(size_t)(x - d.lo)] >= d.ld[mode] - CUT / 2))
+		side = x < d.lo + (double)mode ? -1 : 1;
+	cdist_free(&d);
+	return side;
+}
+
+/*
+ * A log odds ratio at which the law of the sum holds x well inside what
+ * it keeps, from l: the tilts of exact_bound reach the bound from there.
+ * Far from it (a start beside a stratum of 10^9), x can lie where the law
+ * built at l keeps nothing, and no tilt of it brackets the bound.  The
+ * mode rises with the odds ratio: gallop towards x, then bisect.
+ */
+static int centre_on(const dsp_strata *s, double x, double *l)
+{
+	int rc, side = sum_side(s, x, *l, &rc);
+	if (side == 2)
+		return rc;
+	if (side == 0)
+		return DSP_OK;
+	/* side -1: the law lies above x, so the odds ratio must fall. */
+	double in = *l, out = *l, step = 1;
+	for (int i = 0; i < 64; i++) {
+		out = in + side * step;
+		int t = sum_side(s, x, out, &rc);
+		if (t == 2)
+			return rc;
+		if (t == 0) {
+			*l = out;
+			return DSP_OK;
+		}
+		if (t != side)
+			break;
+		in = out, step *= 2;
+	}
+	for (int i = 0; i < 200 && fabs(out - in) > 1e-9 * fmax(1, fabs(in)); i++) {
+		double mid = (in + out) / 2;
+		int t = sum_side(s, x, mid, &rc);
+		if (t == 2)
+			return rc;
+		if (t == 0) {
+			*l = mid;
+			return DSP_OK;
+		}
+		if (t == side)
+			in = mid;
+		else
+			out = mid;
+	}
+	return DSP_ENOCONV;
+}
+
+/*
  * The bound on side dir (-1 lower: P(sum >= x) = alpha/2; +1 upper: P(sum
- * <= x) = alpha/2), in log odds ratio, searched from l.  The law is built
+ * <= x) = alpha/2), in log odds ratio, searched from l (first moved, by
+ * centre_on, to where the law holds x).  The law is built
  * at the point searched from and rebuilt at the root found until the root
  * stays put, so that the terms near the observed sum, which decide the
  * bound, are never the ones cut off.
@@ -1223,6 +1291,9 @@ static double tail_minus(double l, void *vp)
 static int exact_bound(const dsp_strata *s, double x, double alpha, int dir,
 		       double l, double *out)
 {
+	int rc0 = centre_on(s, x, &l);
+	if (rc0)
+		return rc0;
 	for (int pass = 0; pass < 8; pass++) {
 		struct cdist d;
 		int rc = cdist_build(s, 0, l, &d);
@@ -1272,9 +1343,18 @@ int dsp_sor_exact(const dsp_strata *s, double level, double *lo, double *hi)
 	*hi = INFINITY;
 	if (flo == fhi)
 		return DSP_OK;   /* every table fixed by its margins */
-	/* Start from Gart's MH estimate (1/2 added to every cell). */
+	/* Start from Gart's MH estimate (1/2 added to every cell) over the
+	 * strata not fixed by their margins.  A fixed one (no events, or
+	 * only events) is a constant of the conditional law, but its halves
+	 * would pull the start towards 1: beside a stratum of 10^9 far
+	 * enough that the observed sum lies outside the law kept there, and
+	 * no root is bracketed (0 of 10^9 against 10^9 - 2 of 10^9, with a
+	 * stratum of 0 of 1 against 0 of 1). */
 	double R = 0, S = 0;
 	for (size_t j = 0; j < s->k; j++) {
+		double m = s->x1[j] + s->x2[j];
+		if (fmax(0, m - s->n2[j]) == fmin(s->n1[j], m))
+			continue;
 		double N = s->n1[j] + s->n2[j] + 2;
 		R += (s->x1[j] + 0.5) * ((s->n2[j] - s->x2[j] + 0.5) / N);
 		S += (s->x2[j] + 0.5) * ((s->n1[j] - s->x1[j] + 0.5) / N);

@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Reference values for tests/unit/test_fuzzed.c, the findings of the
+numeric harness (tests/fuzz/fuzz_stats.c), computed here with mpmath from
+the definitions, independently of stats/.  Run: python3 tests/refs/fuzzed.py
+
+1. The exact conditional interval of a common odds ratio (Mehta, Patel and
+   Gray 1985; R's mantelhaen.test with exact = TRUE): given the margins of
+   each stratum, the sum of the x1 is a sum of independent noncentral
+   hypergeometric counts; the bounds are the odds ratios at which
+   P(sum >= x) and P(sum <= x) are (1 - level)/2.  Each law is summed in
+   full where its support is small, and from the bottom of its support,
+   where all its mass lies at these odds ratios, until terms fall below
+   1e-80 of the total, where it is 10^9 wide.
+"""
+from mpmath import mp, mpf, binomial, log, exp
+
+mp.dps = 60
+
+
+def nch_terms(x1, n1, x2, n2, psi, kmax=None):
+    """The unnormalised noncentral hypergeometric weights of x1 given the
+    margins, over its support from the bottom, as a list (k0, [w...])."""
+    m = x1 + x2
+    lo, hi = max(0, m - n2), min(n1, m)
+    w, k = [], lo
+    t = binomial(n1, k) * binomial(n2, m - k) * psi ** k
+    total = mpf(0)
+    while k <= hi:
+        w.append(t)
+        total += t
+        if kmax is None and hi - lo > 10**5 and k > lo + 10 and t < total * mpf(10) ** -80:
+            break
+        # the ratio of consecutive weights
+        t = t * mpf(n1 - k) * (m - k) / ((k + 1) * mpf(n2 - m + k + 1)) * psi
+        k += 1
+    return lo, w
+
+
+def sum_law(strata, psi):
+    lo, law = 0, [mpf(1)]
+    for s in strata:
+        k0, w = nch_terms(*s, psi)
+        out = [mpf(0)] * (len(law) + len(w) - 1)
+        for i, a in enumerate(law):
+            for j, b in enumerate(w):
+                out[i + j] += a * b
+        lo, law = lo + k0, out
+    tot = sum(law)
+    return lo, [v / tot for v in law]
+
+
+def tail(strata, lpsi, x, upper):
+    lo, law = sum_law(strata, exp(lpsi))
+    return sum(v for i, v in enumerate(law) if (lo + i >= x if upper else lo + i <= x))
+
+
+def bound(strata, level, side, a, b):
+    """side -1: the lower bound, P(sum >= x) = alpha/2 (rises with psi);
+    +1: the upper, P(sum <= x) = alpha/2 (falls with psi).  Bisection in
+    log psi on [a, b]."""
+    x = sum(s[0] for s in strata)
+    t = (1 - mpf(level)) / 2
+    f = lambda l: (tail(strata, l, x, True) - t) if side < 0 else (t - tail(strata, l, x, False))
+    fa = f(a)
+    assert fa * f(b) < 0, "not bracketed"
+    for _ in range(120):
+        mid = (a + b) / 2
+        fm = f(mid)
+        if (fm < 0) == (fa < 0):
+            a, fa = mid, fm
+        else:
+            b = mid
+    return exp((a + b) / 2)
+
+
+if __name__ == "__main__":
+    # Finding: a stratum of 0 of 10^9 - 1 against 10^9 - 2 of 10^9 - 1 beside
+    # a small one (the start of the search far from the bound).
+    strata = [(0, 999999999, 999999998, 999999999), (5, 10, 3, 10)]
+    lo = bound(strata, mpf("0.95"), -1, mpf(-60), mpf(-20))
+    hi1 = bound(strata[:1], mpf("0.95"), +1, mpf(-60), mpf(-20))
+    print("strata exact 0/999999999 vs 999999998/999999999 alone, 0.95: hi %s" % mp.nstr(hi1, 20))
+    hi = bound(strata, mpf("0.95"), +1, mpf(-60), mpf(-20))
+    print("strata exact 0/999999999 vs 999999998/999999999, 5/10 vs 3/10, 0.95:")
+    print("  lo %s\n  hi %s" % (mp.nstr(lo, 20), mp.nstr(hi, 20)))
