@@ -11,7 +11,10 @@ the definitions, independently of stats/.  Run: python3 tests/refs/fuzzed.py
    full where its support is small, and from the bottom of its support,
    where all its mass lies at these odds ratios, until terms fall below
    1e-80 of the total, where it is 10^9 wide.
+2. DerSimonian and Laird's tau2 from phi (funnel.h): (k phi - (k - 1)) /
+   (sum w - sum w^2 / sum w), in exact rationals.
 """
+from fractions import Fraction
 from mpmath import mp, mpf, binomial, log, exp
 
 mp.dps = 60
@@ -83,3 +86,10 @@ if __name__ == "__main__":
     hi = bound(strata, mpf("0.95"), +1, mpf(-60), mpf(-20))
     print("strata exact 0/999999999 vs 999999998/999999999, 5/10 vs 3/10, 0.95:")
     print("  lo %s\n  hi %s" % (mp.nstr(lo, 20), mp.nstr(hi, 20)))
+
+    # Finding: tau2 with one weight 4e20 times the others'.
+    w = [Fraction(1), Fraction(4 * 10**20), Fraction(1)]
+    sw = sum(w)
+    tau2 = (3 * 5 - 2) / (sw - sum(v * v for v in w) / sw)
+    print("tau2 k 3, w 1 4e20 1, phi 5: %s" % mp.nstr(mpf(tau2.numerator) / tau2.denominator, 20))
+

@@ -6,8 +6,10 @@
  */
 #include "tap.h"
 #include "dsp.h"
+#include "funnel.h"
 #include "strata.h"
 
+#include <float.h>
 #include <math.h>
 
 static dsp_strata view(size_t k, const double (*v)[4], double *buf)
@@ -49,8 +51,23 @@ static void sor_exact_far_start(void)
 	tap_rel(hi, 1.0871804389442725189e-16, 1e-13, "sor_exact beside 5/10 vs 3/10: upper");
 }
 
+/*
+ * DerSimonian-Laird's tau2 divided by sum w - sum w^2 / sum w, which
+ * cancels to 0 when one weight dwarfs the others: inf.
+ */
+static void tau2_dominant_weight(void)
+{
+	const double w[] = {1, 4e20, 1};
+	double tau2;
+	int rc = dsp_funnel_tau2(3, w, 5, &tau2);
+	/* tests/refs/fuzzed.py: 3.25 (13 (4e20 + 2) / (16e20 + 2)) */
+	tap_ok(rc == DSP_OK, "tau2 with weights 1, 4e20, 1: status %d", rc);
+	tap_rel(tau2, 3.25, 4 * DBL_EPSILON, "tau2 with weights 1, 4e20, 1");
+}
+
 int main(void)
 {
 	sor_exact_far_start();
+	tau2_dominant_weight();
 	return tap_done();
 }
