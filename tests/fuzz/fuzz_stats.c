@@ -4,59 +4,83 @@
  * The methods come from the tables of stats/methods.c (dsp_kinds,
  * dsp_table_kinds, dsp_strata_kinds, dsp_funnel_kinds), so a method or a
  * kind added to them is fuzzed without editing this file; a new shape
- * aborts here until it is taught.  tests/unit/test_grid.c holds the same
- * methods to the same invariants on a fixed grid of extreme counts; this
- * harness looks between its points.
+ * aborts here until it is taught.  tests/unit/test_grid.c holds the
+ * disp-rate methods to the same invariants on a fixed grid of extreme
+ * counts; this harness looks between its points, and covers disp-test,
+ * disp-strata, disp-funnel and --adjust too.
  *
- * Decoding.  The first two bytes pick the method; then each number is a
- * selector byte and, for some selections, more bytes.  Counts are biased
- * to the edges: totals 1, 2, a small one, the other group's (equal
- * groups), 10^9, 10^9 - 1, a power of ten, uniform or log-uniform in
- * [1, 10^9]; events 0, 1, n - 1, n, n/2, the other group's rate, small,
- * uniform or log-uniform in [0, n].  Exposures (person-time) from 1e-300
- * (tiny) to 1e300 (huge), the other group's, 1, log-uniform.  Exhausted
- * input reads as zeros.
+ * Decoding.  Two bytes pick the method (modulo their number), or the
+ * input starts "#NAME\n" (as "#disp-rate -x --ratio exact"), which
+ * keeps a saved input's meaning when methods are added.  Then each number
+ * is a selector byte and, for some selections, more bytes; exhausted
+ * input reads as zeros.  Counts are biased to the edges: totals 1, 2, a
+ * small one, the other group's (equal groups), 10^9, 10^9 - 1, a power of
+ * ten, uniform or log-uniform in [1, 10^9]; events 0, 1, n - 1, n, n/2,
+ * the other group's rate, small, uniform or log-uniform in [0, n].
+ * Exposures (person-time): 1, 0.75, the other group's, 10^-3, tiny ones
+ * to 10^-100, huge ones to 10^100, 10^12, 4.5e15, log-uniform in
+ * [10^-15, 10^15].  FUZZ_STATS_SHOW=1 prints each input's method and
+ * arguments (what a timeout does not); FUZZ_STATS_ONLY=text fuzzes only
+ * the methods whose name contains text.
  *
  * Levels: every interval runs at the ladder 0.8, 0.9, 0.95, 0.99 and at
- * one decoded level (1e-6, 0.5, 0.999, 1 - 1e-6, 1 - 1e-10, or uniform in
- * (0, 1)).  Invariants, each a message on stderr and abort():
- *   status: DSP_OK, or DSP_ERANGE from a row with a `limit`; DSP_EDOM
- *           never, since every input is valid for its family (below).
- *   nan:    no NaN bound, estimate or p, except where documented (nan_ok).
+ * one decoded level (0.95, 0.5, 0.999, 1 - 1e-6, 1 - 1e-10, 1e-6, or
+ * uniform in (0, 1)).  Invariants, each a message on stderr and abort():
+ *   status: DSP_OK, or DSP_ERANGE from a row with a `limit`; never
+ *           DSP_EDOM, every input being valid for its family (below), nor
+ *           DSP_ENOCONV.
+ *   nan:    no NaN bound, estimate or p, except where a header documents
+ *           one for valid input (chi2, chi2-yates and g at a zero margin;
+ *           the k x 2 tests with fewer than two groups or a 0/0
+ *           statistic; homogeneity with fewer than two informative strata;
+ *           indirect standardisation with nothing expected).
  *   range:  bounds within the parameter's range (dsp_quantity), lo <= hi,
- *           p in [0, 1].
- *   estimate: lo <= estimate <= hi, 1e-14 relative, at levels >= 0.5,
- *           where the estimate is not NaN and the method is not exempt
- *           (estimate_exempt, as test_grid's: pseudo-count methods and
- *           intervals centred elsewhere).
+ *           p in [0, 1]; adjusted p no smaller than p and in its order;
+ *           phi >= 1 and tau2 >= 0, finite.
+ *   estimate: lo <= estimate <= hi, to 1e-14 relative, at levels >= 0.5
+ *           (as the level falls to 0 exact intervals shrink to a median,
+ *           not to x/n), where the estimate is not NaN.  Exempt, as
+ *           documented: pseudo-count methods (DSP_PSEUDO), scas below
+ *           0.6827 (test_grid.c says why); in several strata the score and
+ *           exact intervals, centred on their own estimators while the
+ *           estimate printed is Mantel-Haenszel's (disp-strata.1).  A
+ *           funnel's limits hold the target, but exact-cdf's upper limit,
+ *           one count below exact's (funnel.h).
+ *   score:  an interval with a test of its own (a row's score or sscore)
+ *           excludes the null exactly when p < 1 - level, to 1e-9 in p;
+ *           a funnel's rate is outside its limits exactly when p < 1 -
+ *           level.  Exempt: a stratified score interval holding a null its
+ *           test rejects (see do_strata: the hull of an accepted set with
+ *           a hole, as Fay 2010 calls unavoidable in inverted tests).
  *   nested: each bound at a higher level of the ladder no further in, to
- *           1e-10 relative.  Every interval here is either closed-form in
- *           z, equal-tailed (monotone tails), or the hull of the
- *           parameters a test accepts at 1 - level (score, minlike,
- *           Blaker, Baptista-Pike: invert.h, odds.h), and the set
- *           {p(theta) > alpha} only grows as alpha falls, so its hull
- *           does: none is exempt.  (Sterne's or Blyth-Still's intervals,
- *           which take the accepted set's shortest or a patched form, are
- *           not nested (Blaker 2000, sec. 3; Fay 2010): none is here.)
- *   time:   each input under a second (run with -timeout=1); an input
- *           makes at most six calls.
+ *           1e-10 relative.  Every interval here is closed-form in z,
+ *           equal-tailed (monotone tails), or the hull of the parameters
+ *           a test accepts at 1 - level (the score intervals, minlike,
+ *           Blaker, Baptista-Pike: invert.h, odds.h, strata.h); the set
+ *           {theta : p(theta) > alpha} only grows as alpha falls, so its
+ *           hull does, whatever holes it has: none is exempt.  Intervals
+ *           taken level by level as the shortest acceptance region
+ *           (Sterne-Crow, Blyth-Still-Casella) need not be nested, which
+ *           is why Blaker (2000) proposed his; none is in the tables.
+ *   time:   each call under a second of CPU (see limit_secs), more where
+ *           a man page documents it (allowance()).
  *
  * Valid inputs, per family:
  *   binomial (--ci, --ratio, --diff, --odds, --test, strata): integers
  *           0 <= x <= n, 1 <= n <= 10^9, level in (0, 1);
- *   person-time: integer 0 <= x <= 10^9, exposure t finite > 0; a rate
- *           x/t or a ratio that overflows a double is inf, as it should;
+ *   person-time: integer 0 <= x <= 10^9, exposure t in [10^-100, 10^100],
+ *           so that rates and their squares are doubles;
  *   k x 2 tables: 1 to 8 groups, 0 <= x <= n <= 10^9 (total 0 allowed:
- *           the group is left out), scores finite;
- *   standardise: x integer <= 10^9, n > 0 finite, standard s >= 0 finite,
- *           some s > 0;
- *   funnel: target in [0, 1] (Poisson: [0, 10^3]), phi >= 1, tau2 >= 0,
+ *           the group is left out), scores finite (ties allowed);
+ *   standardise: x integer <= 10^9, n a total or an exposure as above,
+ *           standard s >= 0 finite, some s > 0;
+ *   funnel: target in [0, 1] (Poisson: [0, 256]), phi >= 1, tau2 >= 0,
  *           over-dispersion only where the variance is positive, n an
- *           integer >= 1 (Poisson: a real > 0), x <= n an integer (or NaN:
- *           limits only);
+ *           integer in [1, 10^9] (Poisson: an exposure up to 10^15), x <= n
+ *           an integer (or NaN: limits only);
  *   over-dispersion: 1 to 16 finite z-scores, weights w > 0 finite,
  *           winsor in [0, 0.5);
- *   adjust: 1 to 32 p-values in [0, 1].
+ *   adjust: 1 to 32 p-values in [0, 1], ties and 5e-324 included.
  */
 #include <float.h>
 #include <math.h>
@@ -227,11 +251,25 @@ static const char *status_name(int st)
 
 /*
  * The time limit of one call, in CPU seconds of this thread (the machine
- * is shared: wall time would blame a method for its neighbours): 1, or
- * FUZZ_STATS_SECONDS (a sanitizer build is several times slower than the
- * release build the limit is about).  started() before a call, usable()
- * after it.
+ * is shared: wall time would blame a method for its neighbours): 1 s in
+ * a plain build, where the bound means what it says (the gcc -O2 replay
+ * of make check; replay the corpus through it to check what libFuzzer
+ * found); 20 s in a sanitizer or libFuzzer build, 4 to 50 times slower,
+ * where it only catches hangs; FUZZ_STATS_SECONDS sets it.  started()
+ * before a call, usable() after it.
  */
+#if defined(__SANITIZE_ADDRESS__)
+#define INSTRUMENTED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(undefined_behavior_sanitizer) || \
+	__has_feature(coverage_sanitizer)
+#define INSTRUMENTED 1
+#endif
+#endif
+#ifndef INSTRUMENTED
+#define INSTRUMENTED 0
+#endif
+
 static double limit_secs = -1, t0;
 
 static double cpu_now(void)
@@ -245,7 +283,7 @@ static void started(void)
 {
 	if (limit_secs < 0) {
 		const char *e = getenv("FUZZ_STATS_SECONDS");
-		limit_secs = e && atof(e) > 0 ? atof(e) : 1;
+		limit_secs = e && atof(e) > 0 ? atof(e) : INSTRUMENTED ? 20 : 1;
 	}
 	t0 = cpu_now();
 }
