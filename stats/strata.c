@@ -354,7 +354,19 @@ static int bd(const dsp_strata *s, int tarone, double *p)
 		if (a + c == 0 || b + d == 0)
 			continue;   /* x1 is fixed by the margins: no information */
 		double e = bd_delta(a, b, c, d, psi);
-		double v = 1 / (1 / (a - e) + 1 / (b + e) + 1 / (c + e) + 1 / (d - e));
+		double f[4] = {a - e, b + e, c + e, d - e};
+		/* The smallest fitted cell cancels when delta all but empties
+		 * it (0 of 2 against 999999999 of 10^9 at an odds ratio of
+		 * 10^8: 2 - 2), and a stratum that weighs most against the
+		 * common odds ratio looked empty; it is the product of the
+		 * other three by f0 f3 = psi f1 f2. */
+		int m = 0;
+		for (int i = 1; i < 4; i++)
+			m = f[i] < f[m] ? i : m;
+		f[m] = m == 0 ? psi * f[1] * (f[2] / f[3]) :
+		       m == 3 ? psi * f[1] * (f[2] / f[0]) :
+		       m == 1 ? f[0] * (f[3] / f[2]) / psi : f[0] * (f[3] / f[1]) / psi;
+		double v = 1 / (1 / f[0] + 1 / f[1] + 1 / f[2] + 1 / f[3]);
 		if (!(v > 0))
 			continue;
 		x2sum += e * e / v;

@@ -13,6 +13,11 @@ the definitions, independently of stats/.  Run: python3 tests/refs/fuzzed.py
    1e-80 of the total, where it is 10^9 wide.
 2. DerSimonian and Laird's tau2 from phi (funnel.h): (k phi - (k - 1)) /
    (sum w - sum w^2 / sum w), in exact rationals.
+3. The Breslow-Day statistic (Breslow and Day 1980): sum over strata of
+   (x1 - A)^2 / Var, A and Var the mean and variance of the fitted table
+   at the Mantel-Haenszel odds ratio (exact rationals), the fitted cells
+   from the quadratic at 60 digits; p from the chi-square on strata - 1
+   df.
 """
 from fractions import Fraction
 from mpmath import mp, mpf, binomial, log, exp
@@ -92,4 +97,23 @@ if __name__ == "__main__":
     sw = sum(w)
     tau2 = (3 * 5 - 2) / (sw - sum(v * v for v in w) / sw)
     print("tau2 k 3, w 1 4e20 1, phi 5: %s" % mp.nstr(mpf(tau2.numerator) / tau2.denominator, 20))
+
+    # Finding: Breslow-Day was nan: at an odds ratio of 1.3e8 a fitted cell
+    # of 4.7e-17 beside a cell of 2 cancelled to 0.
+    from mpmath import sqrt, gammainc
+    strata = [(0, 2, 999999999, 1000000000), (614010425, 614010425, 2, 999999999),
+              (0, 614010425, 1, 1)]
+    R = sum(Fraction(x1 * (n2 - x2), n1 + n2) for x1, n1, x2, n2 in strata)
+    S = sum(Fraction(x2 * (n1 - x1), n1 + n2) for x1, n1, x2, n2 in strata)
+    psi = mpf(R.numerator) / R.denominator / (mpf(S.numerator) / S.denominator)
+    x2 = mpf(0)
+    for x1, n1, xx2, n2 in strata:
+        a, b, c, d = mpf(x1), mpf(n1 - x1), mpf(xx2), mpf(n2 - xx2)
+        B, C = a + d + psi * (b + c), a * d - psi * b * c
+        delta = 2 * C / (B + sqrt(B * B - 4 * (1 - psi) * C))
+        v = 1 / (1 / (a - delta) + 1 / (b + delta) + 1 / (c + delta) + 1 / (d - delta))
+        x2 += delta ** 2 / v
+    # Q(x2, 2 df) = exp(-x2 / 2)
+    print("breslow-day, 3 strata at or %s: X^2 %s, p %s" % (mp.nstr(psi, 12), mp.nstr(x2, 12),
+          mp.nstr(exp(-x2 / 2), 5)))
 

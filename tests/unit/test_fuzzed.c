@@ -65,8 +65,27 @@ static void tau2_dominant_weight(void)
 	tap_rel(tau2, 3.25, 4 * DBL_EPSILON, "tau2 with weights 1, 4e20, 1");
 }
 
+/*
+ * Breslow-Day at an odds ratio of 1.3e8: the fitted table of 0 of 2
+ * against 999999999 of 10^9 has a cell of 4.7e-17 beside one of 2, which
+ * cancelled to 0, so that the stratum looked empty, and with another like
+ * it too few strata were left: nan.  X^2 is 1.6e17 on 2 df
+ * (tests/refs/fuzzed.py), p 2e-35264855643615562: 0 in a double.
+ */
+static void bd_tiny_fitted_cell(void)
+{
+	const double t[][4] = {{0, 2, 999999999, 1000000000},
+			       {614010425, 614010425, 2, 999999999}, {0, 614010425, 1, 1}};
+	double buf[16], p = NAN, pt = NAN;
+	dsp_strata s = view(3, t, buf);
+	int rc = dsp_shomog_bd(&s, &p), rct = dsp_shomog_bd_tarone(&s, &pt);
+	tap_ok(rc == DSP_OK && p == 0, "bd with a fitted cell of 4.7e-17: p %.17g (want 0)", p);
+	tap_ok(rct == DSP_OK && pt == 0, "bd-tarone with it: p %.17g (want 0)", pt);
+}
+
 int main(void)
 {
+	bd_tiny_fitted_cell();
 	sor_exact_far_start();
 	tau2_dominant_weight();
 	return tap_done();
