@@ -800,6 +800,23 @@ static double hull_end(const struct hull *h, double u0, int dir, double edge)
 	return theta_of(h, in + (out - in) / 2);
 }
 
+/*
+ * The null (ratio 1, difference 0) into the hull when its statistic
+ * accepts it, so that the interval holds it exactly when its test (the
+ * same statistic there) does not reject.  The grid can miss it: where
+ * strata with all events (or none) vanish from the score at the null
+ * alone, the accepted values around it can be narrower than the doubles
+ * near 1, an accepted point that no step lands on (1 of 1 against 0 of
+ * 999999999 beside strata of 999999999 of 999999999 both).
+ */
+static void null_in_hull(const struct hull *h, double null, double *lo, double *hi)
+{
+	if ((*lo > null || *hi < null) && accepts(h, 0)) {
+		*lo = fmin(*lo, null);
+		*hi = fmax(*hi, null);
+	}
+}
+
 static double sum_of(const double *v, size_t k)
 {
 	double t = 0;
@@ -846,7 +863,10 @@ static int srr_score(const dsp_strata *s, double level, int skew, double *lo, do
 		*lo = hull_end(&h, u0, -1, 0);
 	if (e2 > 0)
 		*hi = hull_end(&h, u0, +1, INFINITY);
-	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
+	if (isnan(*lo) || isnan(*hi))
+		return DSP_ENOCONV;
+	null_in_hull(&h, 1, lo, hi);
+	return DSP_OK;
 }
 
 int dsp_srr_mn(const dsp_strata *s, double level, double *lo, double *hi)
@@ -886,7 +906,10 @@ static int srd_score(const dsp_strata *s, double level, int skew, double *lo, do
 		return DSP_ENOCONV;
 	*lo = none1 && full2 ? -1 : clip1(hull_end(&h, u0, -1, -1));
 	*hi = full1 && none2 ? 1 : clip1(hull_end(&h, u0, +1, 1));
-	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
+	if (isnan(*lo) || isnan(*hi))
+		return DSP_ENOCONV;
+	null_in_hull(&h, 0, lo, hi);
+	return DSP_OK;
 }
 
 int dsp_srd_mn(const dsp_strata *s, double level, double *lo, double *hi)

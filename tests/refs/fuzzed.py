@@ -18,6 +18,12 @@ the definitions, independently of stats/.  Run: python3 tests/refs/fuzzed.py
    at the Mantel-Haenszel odds ratio (exact rationals), the fitted cells
    from the quadratic at 60 digits; p from the chi-square on strata - 1
    df.
+4. Laud's (2017) stratified skewness-corrected score at the null (ratio
+   1), where each stratum's fitted table is its pooled rate p = m/N:
+   weights u = (n1 n2 / N) / sum, S = x1/n1 - x2/n2, V = p q (1/n1 + 1/n2)
+   N/(N - 1), mu3 = p q (q - p) (1/n1^2 - 1/n2^2); t = sum u S / sqrt(sum
+   u^2 V), A = sum u^3 mu3 / (6 (sum u^2 V)^(3/2)), and the corrected
+   score c = 2 (t + A) / (1 + sqrt(1 + 4 A (t + A))); p = 2 Phi(-|c|).
 """
 from fractions import Fraction
 from mpmath import mp, mpf, binomial, log, exp
@@ -116,4 +122,26 @@ if __name__ == "__main__":
     # Q(x2, 2 df) = exp(-x2 / 2)
     print("breslow-day, 3 strata at or %s: X^2 %s, p %s" % (mp.nstr(psi, 12), mp.nstr(x2, 12),
           mp.nstr(exp(-x2 / 2), 5)))
+
+    # Finding: the stratified scas interval missed the ratio 1, accepted
+    # (|c| below z) but isolated in doubles.
+    from mpmath import erfc
+    strata = [(1, 1, 0, 999999999), (2, 2, 999999999, 999999999),
+              (999999999, 999999999, 999999999, 999999999),
+              (999999999, 999999999, 999999999, 999999999)]
+    W = sum(mpf(n1) * n2 / (n1 + n2) for x1, n1, x2, n2 in strata)
+    num = var = m3 = mpf(0)
+    for x1, n1, x2, n2 in strata:
+        N = mpf(n1 + n2)
+        u = mpf(n1) * n2 / N / W
+        pp = (x1 + x2) / N
+        qq = 1 - pp
+        num += u * (mpf(x1) / n1 - mpf(x2) / n2)
+        var += u * u * pp * qq * (mpf(1) / n1 + mpf(1) / n2) * N / (N - 1)
+        m3 += u ** 3 * pp * qq * (qq - pp) * (mpf(1) / n1 ** 2 - mpf(1) / n2 ** 2)
+    t = num / sqrt(var)
+    A = m3 / (6 * var * sqrt(var))
+    c = 2 * (t + A) / (1 + sqrt(1 + 4 * A * (t + A)))
+    print("scas at ratio 1, 1/1 vs 0/999999999 and full strata: c %s, p %s" % (
+        mp.nstr(c, 17), mp.nstr(erfc(abs(c) / sqrt(2)), 17)))
 

@@ -83,8 +83,32 @@ static void bd_tiny_fitted_cell(void)
 	tap_ok(rct == DSP_OK && pt == 0, "bd-tarone with it: p %.17g (want 0)", pt);
 }
 
+/*
+ * The stratified scas interval is the hull of the ratios its corrected
+ * score accepts.  With 1 of 1 against 0 of 999999999 beside strata of
+ * all events, the score at 1 is 2.6457 (tests/refs/fuzzed.py: the test's
+ * p 0.0081532574901019137), accepted at z = 2.945, but the strata of all
+ * events join it at any other ratio and the values accepted around 1 are
+ * narrower than the doubles there: the interval began at 1 + 2.6e-11.
+ */
+static void scas_isolated_null(void)
+{
+	const double t[][4] = {{1, 1, 0, 999999999}, {2, 2, 999999999, 999999999},
+			       {999999999, 999999999, 999999999, 999999999},
+			       {999999999, 999999999, 999999999, 999999999}};
+	double buf[16], p = NAN, lo = NAN, hi = NAN;
+	dsp_strata s = view(4, t, buf);
+	dsp_stest_scas_rr(&s, &p);
+	tap_rel(p, 0.0081532574901019137, 1e-12, "scas test at ratio 1 with strata of all events");
+	int rc = dsp_srr_scas(&s, 0.99676513671875, &lo, &hi);
+	tap_ok(rc == DSP_OK && lo <= 1 && hi >= 1,
+	       "scas interval at level 0.99677 holds 1, which its test accepts: [%.17g, %.17g]",
+	       lo, hi);
+}
+
 int main(void)
 {
+	scas_isolated_null();
 	bd_tiny_fitted_cell();
 	sor_exact_far_start();
 	tau2_dominant_weight();
