@@ -8,6 +8,7 @@
 #include "dsp.h"
 #include "funnel.h"
 #include "strata.h"
+#include "table.h"
 
 #include <float.h>
 #include <math.h>
@@ -106,8 +107,24 @@ static void scas_isolated_null(void)
 	       lo, hi);
 }
 
+/*
+ * The trend test with every group at one score is 0/0 (table.h): the
+ * centre, the weighted mean of the scores, rounded off 3 with totals 1
+ * and 9986, and S = sum n (s - c)^2 was rounding, not 0.
+ */
+static void trend_one_score(void)
+{
+	const double x[] = {1, 3011}, n[] = {1, 9986}, sc[] = {3, 3};
+	dsp_ktable t = {2, x, n, sc, 1e5, 0, 1};
+	dsp_ktest r;
+	int rc = dsp_kt_trend(&t, &r);
+	tap_ok(rc == DSP_OK && r.how == DSP_KT_UNDEFINED && isnan(r.p),
+	       "trend with both groups at score 3: undefined (how %d, p %g)", (int)r.how, r.p);
+}
+
 int main(void)
 {
+	trend_one_score();
 	scas_isolated_null();
 	bd_tiny_fitted_cell();
 	sor_exact_far_start();
