@@ -766,16 +766,54 @@ static double hull_start(const struct hull *h, double u0)
  * point nearest u0 on the other side.  Accepted to the grid's end: the
  * end of the parameter's range (0 or inf, -1 or 1).
  */
+/*
+ * Where the score changes sign between a and b (va the score at a): a
+ * continuous score is 0 there, accepted at any level, however narrow the
+ * accepted values around it.  Bisection on the sign to adjacent doubles;
+ * NaN where neither end is accepted (the corrected score jumps through
+ * +-inf where it is not real).
+ */
+static double crossing(const struct hull *h, double a, double b, double va)
+{
+	double vb = NAN;
+	for (int i = 0; i < 2100; i++) {
+		double m = a + (b - a) / 2;
+		if (m == a || m == b)
+			break;
+		double vm = hstat(h, m);
+		if (isnan(vm))
+			return NAN;
+		if ((vm > 0) == (va > 0))
+			a = m, va = vm;
+		else
+			b = m, vb = vm;
+	}
+	return fabs(va) <= h->z ? a : fabs(vb) <= h->z ? b : NAN;
+}
+
 static double hull_end(const struct hull *h, double u0, int dir, double edge)
 {
-	double in = NAN, out = NAN, step = 1.0 / 64, u;
+	double in = NAN, out = NAN, step = 1.0 / 64, u, pu = NAN, pv = NAN;
 	for (u = u0; fabs(u - u0) < h->umax; u += dir * step, step *= 1.125) {
 		if (h->c == RD && fabs(u) > 18.5)
 			break;
-		if (accepts(h, u))
+		double v = hstat(h, u);
+		if (fabs(v) <= h->z) {
 			in = u, out = NAN;
-		else if (isnan(out))
-			out = u;
+		} else {
+			/* The score crossed 0 since the last point: accepted
+			 * values there, which the grid can step over (beside
+			 * strata with no events or all events, 10^-6 wide in
+			 * d), and then the interval at one level missed what
+			 * it held at a lower one. */
+			double c = !isnan(pv) && (v > 0) != (pv > 0) ?
+				   crossing(h, pu, u, pv) : NAN;
+			if (!isnan(c))
+				in = c, out = u;
+			else if (isnan(out))
+				out = u;
+		}
+		pu = u, pv = v;
 	}
 	if (isnan(in))
 		for (u = u0 - dir / 64.0, step = 1.0 / 64; fabs(u - u0) < h->umax;

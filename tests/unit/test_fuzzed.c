@@ -7,6 +7,7 @@
 #include "tap.h"
 #include "dsp.h"
 #include "funnel.h"
+#include "propci.h"
 #include "strata.h"
 #include "table.h"
 
@@ -122,8 +123,33 @@ static void trend_one_score(void)
 	       "trend with both groups at score 3: undefined (how %d, p %g)", (int)r.how, r.p);
 }
 
+/*
+ * The stratified MN difference beside strata of no events and all events:
+ * its score is 31623 at d = 0+, crosses 0 near d = 2.45e-5, and dips to
+ * 2.26 near -2.5e-5.  At 0.95 only the crossing is accepted, 10^-6 wide;
+ * at 0.99 the grid, stepping 1/64 in atanh d from the dip, stepped over it,
+ * and the 0.99 interval lay outside the 0.95 one.  No reference value
+ * needed: the 0.99 interval must hold the 0.95 one, and each end of the
+ * 0.95 interval is where the score is -/+z (to its bisection).
+ */
+static void srd_mn_island(void)
+{
+	const double t[][4] = {{0, 2, 0, 2921105}, {32873, 32873, 999999999, 999999999},
+			       {999999999, 999999999, 0, 1}, {0, 1, 0, 1}, {0, 1, 0, 1},
+			       {0, 1, 0, 1}};
+	double buf[32], lo95, hi95, lo99, hi99;
+	dsp_strata s = view(6, t, buf);
+	int rc = dsp_srd_mn(&s, 0.95, &lo95, &hi95) | dsp_srd_mn(&s, 0.99, &lo99, &hi99);
+	tap_ok(rc == DSP_OK && lo99 <= lo95 && hi99 >= hi95,
+	       "srd_mn: 0.99 [%.17g, %.17g] holds 0.95 [%.17g, %.17g]", lo99, hi99, lo95, hi95);
+	double z = dsp_z(0.95);
+	tap_rel(fabs(dsp_srd_mn_stat(&s, lo95)), z, 1e-6, "srd_mn: the score at the 0.95 lower bound");
+	tap_rel(fabs(dsp_srd_mn_stat(&s, hi95)), z, 1e-6, "srd_mn: the score at the 0.95 upper bound");
+}
+
 int main(void)
 {
+	srd_mn_island();
 	trend_one_score();
 	scas_isolated_null();
 	bd_tiny_fitted_cell();
