@@ -1,0 +1,363 @@
+/*
+ * filter.h - running a whole filter in-process on fuzzed input, for the
+ * fuzz_disp_*.c harnesses (included by each: one harness a filter, so
+ * that each has its own corpus and figures).
+ *
+ * The input is the filter's stdin: a memfd on descriptor 0, rewritten each
+ * run, so no file is opened that an error exit could leave open.  stdout
+ * and stderr are memory streams (fopencookie): nothing reaches the
+ * terminal, and the harness can look at what the filter wrote.  An exit
+ * (err_exit) longjmp()s back here through err_exit_hook.  Between runs the
+ * filter's global state is reset: getopt's (optind = 0 makes glibc start
+ * afresh), argv (getopt_long permutes it: each run gets a fresh copy),
+ * err_on_exit's callback, stdout (which the filter closes).
+ *
+ * Checked on every run, beyond no crash or sanitizer report: the exit
+ * status is one a filter documents; a failing exit says why on stderr, as
+ * "PROG: ..."; and a successful run's CSV output reads back through csvin
+ * as a table (a header, the same field count on every row), so that the
+ * next filter in a pipeline can read it.
+ *
+ * Leaks: an error exit abandons what the filter had allocated, which a
+ * process exit frees; in-process, 10^6 failing runs would leak gigabytes.
+ * So the harness is linked with --wrap for malloc, calloc, realloc and
+ * free (the Makefile does it for fuzz_disp_*), which keeps the set of
+ * blocks a run allocated and not yet freed: after an exit they are freed
+ * here, as the exit would have; after main returns they are left for
+ * LeakSanitizer, so a leak on the way out of a successful run is still a
+ * finding.  libcsv allocates through its parser's realloc_func, which the
+ * wrapped csv_init() points at the tracking ones.
+ */
+#ifndef FUZZ_FILTER_H
+#define FUZZ_FILTER_H
+
+#define _GNU_SOURCE
+#include <getopt.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "csvin.h"
+#include "err.h"
+
+#include <csv.h>
+#include <pthread.h>
+
+typedef int (*fz_main_fn)(int argc, char **argv);
+
+/* The blocks allocated during a run and not freed: an open-addressing set
+ * of addresses (0 empty, 1 deleted), under a lock (disp-count's threads
+ * allocate too). */
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t n, size_t m);
+void *__real_realloc(void *p, size_t n);
+void __real_free(void *p);
+int __real_csv_init(struct csv_parser *p, unsigned char options);
+
+static pthread_mutex_t fz_mu = PTHREAD_MUTEX_INITIALIZER;
+static uintptr_t *fz_set;
+static size_t fz_cap, fz_used;  /* fz_used: live and deleted slots */
+static int fz_tracking;
+
+static size_t fz_slot(uintptr_t a)
+{
+	return (size_t)((a >> 4) * UINT64_C(0x9E3779B97F4A7C15)) & (fz_cap - 1);
+}
+
+static void fz_put(uintptr_t a);
+
+static void fz_grow(void)
+{
+	uintptr_t *old = fz_set;
+	size_t n = fz_cap;
+	fz_cap = fz_cap ? 2 * fz_cap : 1024;
+	fz_set = __real_calloc(fz_cap, sizeof *fz_set);
+	if (!fz_set)
+		abort();
+	fz_used = 0;
+	for (size_t i = 0; i < n; i++)
+		if (old[i] > 1)
+			fz_put(old[i]);
+	__real_free(old);
+}
+
+static void fz_put(uintptr_t a)
+{
+	if (2 * (fz_used + 1) > fz_cap)
+		fz_grow();
+	size_t i = fz_slot(a);
+	while (fz_set[i] > 1)
+		i = (i + 1) & (fz_cap - 1);
+	if (fz_set[i] == 0)
+		fz_used++;
+	fz_set[i] = a;
+}
+
+/* Forgets a (if the set holds it). */
+static void fz_drop(uintptr_t a)
+{
+	if (!fz_cap)
+		return;
+	size_t i = fz_slot(a);
+	while (fz_set[i] != 0) {
+		if (fz_set[i] == a) {
+			fz_set[i] = 1;
+			return;
+		}
+		i = (i + 1) & (fz_cap - 1);
+	}
+}
+
+static void fz_track(void *p)
+{
+	if (!p)
+		return;
+	pthread_mutex_lock(&fz_mu);
+	if (fz_tracking)
+		fz_put((uintptr_t)p);
+	pthread_mutex_unlock(&fz_mu);
+}
+
+void *__wrap_malloc(size_t n)
+{
+	void *p = __real_malloc(n);
+	fz_track(p);
+	return p;
+}
+
+void *__wrap_calloc(size_t n, size_t m)
+{
+	void *p = __real_calloc(n, m);
+	fz_track(p);
+	return p;
+}
+
+void __wrap_free(void *p)
+{
+	if (!p)
+		return;
+	pthread_mutex_lock(&fz_mu);
+	fz_drop((uintptr_t)p);
+	pthread_mutex_unlock(&fz_mu);
+	__real_free(p);
+}
+
+void *__wrap_realloc(void *p, size_t n)
+{
+	void *q = __real_realloc(p, n);
+	if (q || n == 0) {
+		pthread_mutex_lock(&fz_mu);
+		if (p)
+			fz_drop((uintptr_t)p);
+		if (q && fz_tracking)
+			fz_put((uintptr_t)q);
+		pthread_mutex_unlock(&fz_mu);
+	}
+	return q;
+}
+
+int __wrap_csv_init(struct csv_parser *p, unsigned char options)
+{
+	int r = __real_csv_init(p, options);
+	csv_set_realloc_func(p, __wrap_realloc);
+	csv_set_free_func(p, __wrap_free);
+	return r;
+}
+
+/* After an exit: frees what the run left, as the process's end would. */
+static void fz_free_left(void)
+{
+	for (size_t i = 0; i < fz_cap; i++)
+		if (fz_set[i] > 1)
+			__real_free((void *)fz_set[i]);
+	if (fz_cap)
+		memset(fz_set, 0, fz_cap * sizeof *fz_set);
+	fz_used = 0;
+}
+
+/* After main returned: the set is emptied, the blocks left alone. */
+static void fz_forget(void)
+{
+	if (fz_cap)
+		memset(fz_set, 0, fz_cap * sizeof *fz_set);
+	fz_used = 0;
+}
+
+/* What a filter wrote, kept up to a cap (a huge output is only counted). */
+struct fz_sink {
+	char buf[1 << 16];
+	size_t len, total;
+	int closed;
+};
+
+static struct fz_sink fz_out, fz_err;
+static FILE *fz_stdout0, *fz_stderr0;
+static jmp_buf fz_jmp;
+static int fz_code;
+
+static ssize_t fz_sink_write(void *c, const char *b, size_t n)
+{
+	struct fz_sink *s = c;
+	size_t room = sizeof s->buf - s->len;
+	memcpy(s->buf + s->len, b, n < room ? n : room);
+	s->len += n < room ? n : room;
+	s->total += n;
+	return (ssize_t)n;
+}
+
+static int fz_sink_close(void *c)
+{
+	((struct fz_sink *)c)->closed = 1;
+	return 0;
+}
+
+static FILE *fz_sink_open(struct fz_sink *s)
+{
+	s->len = s->total = 0;
+	s->closed = 0;
+	cookie_io_functions_t io = {NULL, fz_sink_write, NULL, fz_sink_close};
+	FILE *fp = fopencookie(s, "w", io);
+	if (!fp)
+		abort();
+	return fp;
+}
+
+static void fz_exit_hook(int code)
+{
+	fz_code = code;
+	longjmp(fz_jmp, 1);
+}
+
+/* Once, before the first run: the memfd that is stdin. */
+static void fz_setup(void)
+{
+	int fd = memfd_create("fuzz-input", 0);
+	if (fd < 0 || dup2(fd, 0) != 0)
+		abort();
+	close(fd);
+	fz_stdout0 = stdout;
+	fz_stderr0 = stderr;
+}
+
+/* The input, as stdin from its first byte. */
+static void fz_stdin(const uint8_t *data, size_t size)
+{
+	if (ftruncate(0, 0) != 0)
+		abort();
+	for (size_t off = 0; off < size;) {
+		ssize_t k = pwrite(0, data + off, size - off, (off_t)off);
+		if (k <= 0)
+			abort();
+		off += (size_t)k;
+	}
+	lseek(0, 0, SEEK_SET);
+}
+
+/*
+ * Runs main on the words of args (NULL-terminated; args[0] the program)
+ * with the input as stdin; returns its exit status.  Aborts (a finding)
+ * on a status no filter documents, or a failure without a message.
+ */
+static int fz_run(fz_main_fn main_fn, const char *const *args,
+		  const uint8_t *data, size_t size)
+{
+	char *argv[32], words[1024];
+	int argc = 0;
+	size_t used = 0;
+	for (; args[argc]; argc++) {
+		size_t n = strlen(args[argc]) + 1;
+		if (argc == 31 || used + n > sizeof words)
+			abort();   /* a harness's option set too long */
+		argv[argc] = memcpy(words + used, args[argc], n);
+		used += n;
+	}
+	argv[argc] = NULL;
+
+	fz_stdin(data, size);
+	stdout = fz_sink_open(&fz_out);
+	stderr = fz_sink_open(&fz_err);
+	optind = 0;
+	err_exit_hook = fz_exit_hook;
+	volatile int exited = 1;
+	fz_tracking = 1;
+	if (setjmp(fz_jmp) == 0) {
+		fz_code = main_fn(argc, argv);
+		exited = 0;
+	}
+	fz_tracking = 0;
+	if (exited)
+		fz_free_left();
+	else
+		fz_forget();
+	err_exit_hook = NULL;
+	err_on_exit(NULL, NULL);
+	if (!fz_out.closed)
+		fclose(stdout);
+	fclose(stderr);
+	stdout = fz_stdout0;
+	stderr = fz_stderr0;
+
+	switch (fz_code) {
+	case 0: case EX_CHECK: case EX_USAGE_: case EX_DATA: case EX_NOINPUT_:
+	case EX_IOERR_:
+		break;
+	default:
+		fprintf(stderr, "%s: exit status %d\n", args[0], fz_code);
+		abort();
+	}
+	size_t plen = strlen(args[0]);
+	if (fz_code != 0 && fz_code != EX_CHECK &&
+	    (fz_err.len < plen + 2 || memcmp(fz_err.buf, args[0], plen) ||
+	     memcmp(fz_err.buf + plen, ": ", 2))) {
+		fprintf(stderr, "%s: exit %d without a message\n", args[0], fz_code);
+		abort();
+	}
+	return fz_code;
+}
+
+/* Checks that out (a filter's CSV output) reads back as a table. */
+static size_t fz_nf;
+static long fz_rows;
+
+static int fz_csv_record(void *ctx, const csvin_row *r)
+{
+	(void)ctx;
+	if (fz_rows++ == 0)
+		fz_nf = r->nf;
+	else if (r->nf != fz_nf)
+		abort();   /* a row with another field count than the header */
+	return 0;
+}
+
+static void fz_bad_output(int code)
+{
+	(void)code;
+	fputs("the output does not read back as CSV\n", stderr);
+	abort();
+}
+
+static void fz_check_csv(const char *out, size_t len, char delim)
+{
+	if (len == 0)
+		return;
+	fz_rows = 0;
+	err_exit_hook = fz_bad_output;
+	csvin_reader *r = csvin_reader_new("output", delim, fz_csv_record, NULL);
+	csvin_reader_feed(r, out, len);
+	csvin_reader_finish(r);
+	err_exit_hook = NULL;
+}
+
+/* The output's CSV check when the run succeeded and all of it was kept. */
+static void fz_check_output(int code, char delim)
+{
+	if (code == 0 && fz_out.total == fz_out.len)
+		fz_check_csv(fz_out.buf, fz_out.len, delim);
+}
+
+#endif
