@@ -69,6 +69,13 @@ consistent,"events 1,622-1,981 (rounding); 1,487-1,783 (truncation)","1,809 of 8
 inconsistent
 consistent
 
+=== a range "in 10" compares 10 x/n (20/100: 2), never the reciprocal of a leading 1 (fuzz_published)
+cmd: for v in '1 to 3 in 10' '1 to 1 in 10' '3 to 4 in 10'; do disp-check pct "$v" 20/100 | sed -n 2p | cut -d, -f7; done
+--- stdout
+consistent
+inconsistent
+inconsistent
+
 === ranges, per K, percentage points and a negative figure after --
 cmd: disp-check pct '55-60%' 57/100 | sed -n 2p | cut -d, -f7; disp-check pct '55-60%' 61/100 | sed -n 2p | cut -d, -f7; disp-check -t per '227 per 1,000' 1135/5000 | sed -n 2p | cut -f4,7 | tr '\t' ,; disp-check -- diff '-4 points' 6/100 10/100 | sed -n 2p | cut -d, -f4,7
 --- stdout
