@@ -52,44 +52,34 @@ typedef int (*fz_main_fn)(int argc, char **argv);
 
 /* The blocks allocated during a run and not freed: an open-addressing set
  * of addresses (0 empty, 1 deleted), under a lock (disp-count's threads
- * allocate too). */
+ * allocate too), and the list of what the run put there, so that the end
+ * of a run costs what the run allocated, not the table's size.  Not
+ * instrumented for coverage: the fuzzer is to explore the filter, not this. */
 void *__real_malloc(size_t n);
 void *__real_calloc(size_t n, size_t m);
 void *__real_realloc(void *p, size_t n);
 void __real_free(void *p);
 int __real_csv_init(struct csv_parser *p, unsigned char options);
 
+#ifdef __clang__
+#define FZ_PLAIN __attribute__((no_sanitize("coverage")))
+#else
+#define FZ_PLAIN
+#endif
+
 static pthread_mutex_t fz_mu = PTHREAD_MUTEX_INITIALIZER;
-static uintptr_t *fz_set;
+static uintptr_t *fz_set, *fz_list;
 static size_t fz_cap, fz_used;  /* fz_used: live and deleted slots */
+static size_t fz_nlist, fz_listcap;
 static int fz_tracking;
 
-static size_t fz_slot(uintptr_t a)
+FZ_PLAIN static inline size_t fz_slot(uintptr_t a)
 {
 	return (size_t)((a >> 4) * UINT64_C(0x9E3779B97F4A7C15)) & (fz_cap - 1);
 }
 
-static void fz_put(uintptr_t a);
-
-static void fz_grow(void)
+FZ_PLAIN static inline void fz_insert(uintptr_t a)
 {
-	uintptr_t *old = fz_set;
-	size_t n = fz_cap;
-	fz_cap = fz_cap ? 2 * fz_cap : 1024;
-	fz_set = __real_calloc(fz_cap, sizeof *fz_set);
-	if (!fz_set)
-		abort();
-	fz_used = 0;
-	for (size_t i = 0; i < n; i++)
-		if (old[i] > 1)
-			fz_put(old[i]);
-	__real_free(old);
-}
-
-static void fz_put(uintptr_t a)
-{
-	if (2 * (fz_used + 1) > fz_cap)
-		fz_grow();
 	size_t i = fz_slot(a);
 	while (fz_set[i] > 1)
 		i = (i + 1) & (fz_cap - 1);
@@ -98,22 +88,57 @@ static void fz_put(uintptr_t a)
 	fz_set[i] = a;
 }
 
-/* Forgets a (if the set holds it). */
-static void fz_drop(uintptr_t a)
+FZ_PLAIN static inline void fz_grow(void)
 {
-	if (!fz_cap)
-		return;
-	size_t i = fz_slot(a);
-	while (fz_set[i] != 0) {
-		if (fz_set[i] == a) {
-			fz_set[i] = 1;
-			return;
-		}
-		i = (i + 1) & (fz_cap - 1);
-	}
+	uintptr_t *old = fz_set;
+	size_t n = fz_cap, live = 0;
+	for (size_t i = 0; i < n; i++)
+		live += old[i] > 1;
+	/* Mostly deleted slots: the same size, cleaned. */
+	fz_cap = !fz_cap ? 1024 : 4 * live < fz_cap ? fz_cap : 2 * fz_cap;
+	fz_set = __real_calloc(fz_cap, sizeof *fz_set);
+	if (!fz_set)
+		abort();
+	fz_used = 0;
+	for (size_t i = 0; i < n; i++)
+		if (old[i] > 1)
+			fz_insert(old[i]);
+	__real_free(old);
 }
 
-static void fz_track(void *p)
+FZ_PLAIN static inline void fz_put(uintptr_t a)
+{
+	if (2 * (fz_used + 1) > fz_cap)
+		fz_grow();
+	fz_insert(a);
+	if (fz_nlist == fz_listcap) {
+		fz_listcap = fz_listcap ? 2 * fz_listcap : 1024;
+		fz_list = __real_realloc(fz_list, fz_listcap * sizeof *fz_list);
+		if (!fz_list)
+			abort();
+	}
+	fz_list[fz_nlist++] = a;
+}
+
+/* a's slot, or NULL. */
+FZ_PLAIN static inline uintptr_t *fz_find(uintptr_t a)
+{
+	if (!fz_cap)
+		return NULL;
+	for (size_t i = fz_slot(a); fz_set[i] != 0; i = (i + 1) & (fz_cap - 1))
+		if (fz_set[i] == a)
+			return &fz_set[i];
+	return NULL;
+}
+
+FZ_PLAIN static inline void fz_drop(uintptr_t a)
+{
+	uintptr_t *s = fz_find(a);
+	if (s)
+		*s = 1;
+}
+
+FZ_PLAIN static inline void fz_track(void *p)
 {
 	if (!p)
 		return;
@@ -123,21 +148,45 @@ static void fz_track(void *p)
 	pthread_mutex_unlock(&fz_mu);
 }
 
-void *__wrap_malloc(size_t n)
+/*
+ * The end of a run: frees what it left when it ended by an exit (as the
+ * process's end would), or leaves it to LeakSanitizer when main returned;
+ * either way the set is emptied.  Every slot in use was filled in this
+ * run, so clearing the run of slots from each listed block's home clears
+ * them all.
+ */
+FZ_PLAIN static inline void fz_end_run(int exited)
+{
+	if (exited)
+		for (size_t i = 0; i < fz_nlist; i++) {
+			uintptr_t *s = fz_find(fz_list[i]);
+			if (s) {
+				*s = 1;
+				__real_free((void *)fz_list[i]);
+			}
+		}
+	for (size_t i = 0; i < fz_nlist; i++)
+		for (size_t j = fz_slot(fz_list[i]); fz_set[j] != 0; j = (j + 1) & (fz_cap - 1))
+			fz_set[j] = 0;
+	fz_nlist = 0;
+	fz_used = 0;
+}
+
+FZ_PLAIN void *__wrap_malloc(size_t n)
 {
 	void *p = __real_malloc(n);
 	fz_track(p);
 	return p;
 }
 
-void *__wrap_calloc(size_t n, size_t m)
+FZ_PLAIN void *__wrap_calloc(size_t n, size_t m)
 {
 	void *p = __real_calloc(n, m);
 	fz_track(p);
 	return p;
 }
 
-void __wrap_free(void *p)
+FZ_PLAIN void __wrap_free(void *p)
 {
 	if (!p)
 		return;
@@ -147,7 +196,7 @@ void __wrap_free(void *p)
 	__real_free(p);
 }
 
-void *__wrap_realloc(void *p, size_t n)
+FZ_PLAIN void *__wrap_realloc(void *p, size_t n)
 {
 	void *q = __real_realloc(p, n);
 	if (q || n == 0) {
@@ -161,31 +210,12 @@ void *__wrap_realloc(void *p, size_t n)
 	return q;
 }
 
-int __wrap_csv_init(struct csv_parser *p, unsigned char options)
+FZ_PLAIN int __wrap_csv_init(struct csv_parser *p, unsigned char options)
 {
 	int r = __real_csv_init(p, options);
 	csv_set_realloc_func(p, __wrap_realloc);
 	csv_set_free_func(p, __wrap_free);
 	return r;
-}
-
-/* After an exit: frees what the run left, as the process's end would. */
-static void fz_free_left(void)
-{
-	for (size_t i = 0; i < fz_cap; i++)
-		if (fz_set[i] > 1)
-			__real_free((void *)fz_set[i]);
-	if (fz_cap)
-		memset(fz_set, 0, fz_cap * sizeof *fz_set);
-	fz_used = 0;
-}
-
-/* After main returned: the set is emptied, the blocks left alone. */
-static void fz_forget(void)
-{
-	if (fz_cap)
-		memset(fz_set, 0, fz_cap * sizeof *fz_set);
-	fz_used = 0;
 }
 
 /* What a filter wrote, kept up to a cap (a huge output is only counted). */
@@ -200,7 +230,7 @@ static FILE *fz_stdout0, *fz_stderr0;
 static jmp_buf fz_jmp;
 static int fz_code;
 
-static ssize_t fz_sink_write(void *c, const char *b, size_t n)
+static inline ssize_t fz_sink_write(void *c, const char *b, size_t n)
 {
 	struct fz_sink *s = c;
 	size_t room = sizeof s->buf - s->len;
@@ -210,13 +240,13 @@ static ssize_t fz_sink_write(void *c, const char *b, size_t n)
 	return (ssize_t)n;
 }
 
-static int fz_sink_close(void *c)
+static inline int fz_sink_close(void *c)
 {
 	((struct fz_sink *)c)->closed = 1;
 	return 0;
 }
 
-static FILE *fz_sink_open(struct fz_sink *s)
+static inline FILE *fz_sink_open(struct fz_sink *s)
 {
 	s->len = s->total = 0;
 	s->closed = 0;
@@ -227,14 +257,14 @@ static FILE *fz_sink_open(struct fz_sink *s)
 	return fp;
 }
 
-static void fz_exit_hook(int code)
+static inline void fz_exit_hook(int code)
 {
 	fz_code = code;
 	longjmp(fz_jmp, 1);
 }
 
 /* Once, before the first run: the memfd that is stdin. */
-static void fz_setup(void)
+static inline void fz_setup(void)
 {
 	int fd = memfd_create("fuzz-input", 0);
 	if (fd < 0 || dup2(fd, 0) != 0)
@@ -245,7 +275,7 @@ static void fz_setup(void)
 }
 
 /* The input, as stdin from its first byte. */
-static void fz_stdin(const uint8_t *data, size_t size)
+static inline void fz_stdin(const uint8_t *data, size_t size)
 {
 	if (ftruncate(0, 0) != 0)
 		abort();
@@ -259,11 +289,52 @@ static void fz_stdin(const uint8_t *data, size_t size)
 }
 
 /*
+ * Calls fn(ctx) with stdout and stderr going to fz_out and fz_err, an
+ * exit coming back here; returns the exit status (0 when fn returned).
+ */
+static inline int fz_call(void (*fn)(void *ctx), void *ctx)
+{
+	stdout = fz_sink_open(&fz_out);
+	stderr = fz_sink_open(&fz_err);
+	err_exit_hook = fz_exit_hook;
+	volatile int exited = 1;
+	fz_code = 0;
+	fz_tracking = 1;
+	if (setjmp(fz_jmp) == 0) {
+		fn(ctx);
+		exited = 0;
+	}
+	fz_tracking = 0;
+	fz_end_run(exited);
+	err_exit_hook = NULL;
+	err_on_exit(NULL, NULL);
+	if (!fz_out.closed)
+		fclose(stdout);
+	fclose(stderr);
+	stdout = fz_stdout0;
+	stderr = fz_stderr0;
+	return fz_code;
+}
+
+struct fz_main_call {
+	fz_main_fn fn;
+	int argc;
+	char **argv;
+};
+
+static inline void fz_call_main(void *ctx)
+{
+	struct fz_main_call *m = ctx;
+	optind = 0;   /* glibc: getopt starts afresh */
+	fz_code = m->fn(m->argc, m->argv);
+}
+
+/*
  * Runs main on the words of args (NULL-terminated; args[0] the program)
  * with the input as stdin; returns its exit status.  Aborts (a finding)
  * on a status no filter documents, or a failure without a message.
  */
-static int fz_run(fz_main_fn main_fn, const char *const *args,
+static inline int fz_run(fz_main_fn main_fn, const char *const *args,
 		  const uint8_t *data, size_t size)
 {
 	char *argv[32], words[1024];
@@ -279,52 +350,31 @@ static int fz_run(fz_main_fn main_fn, const char *const *args,
 	argv[argc] = NULL;
 
 	fz_stdin(data, size);
-	stdout = fz_sink_open(&fz_out);
-	stderr = fz_sink_open(&fz_err);
-	optind = 0;
-	err_exit_hook = fz_exit_hook;
-	volatile int exited = 1;
-	fz_tracking = 1;
-	if (setjmp(fz_jmp) == 0) {
-		fz_code = main_fn(argc, argv);
-		exited = 0;
-	}
-	fz_tracking = 0;
-	if (exited)
-		fz_free_left();
-	else
-		fz_forget();
-	err_exit_hook = NULL;
-	err_on_exit(NULL, NULL);
-	if (!fz_out.closed)
-		fclose(stdout);
-	fclose(stderr);
-	stdout = fz_stdout0;
-	stderr = fz_stderr0;
-
-	switch (fz_code) {
+	struct fz_main_call m = {main_fn, argc, argv};
+	int code = fz_call(fz_call_main, &m);
+	switch (code) {
 	case 0: case EX_CHECK: case EX_USAGE_: case EX_DATA: case EX_NOINPUT_:
 	case EX_IOERR_:
 		break;
 	default:
-		fprintf(stderr, "%s: exit status %d\n", args[0], fz_code);
+		fprintf(stderr, "%s: exit status %d\n", args[0], code);
 		abort();
 	}
 	size_t plen = strlen(args[0]);
-	if (fz_code != 0 && fz_code != EX_CHECK &&
+	if (code != 0 && code != EX_CHECK &&
 	    (fz_err.len < plen + 2 || memcmp(fz_err.buf, args[0], plen) ||
 	     memcmp(fz_err.buf + plen, ": ", 2))) {
-		fprintf(stderr, "%s: exit %d without a message\n", args[0], fz_code);
+		fprintf(stderr, "%s: exit %d without a message\n", args[0], code);
 		abort();
 	}
-	return fz_code;
+	return code;
 }
 
 /* Checks that out (a filter's CSV output) reads back as a table. */
 static size_t fz_nf;
 static long fz_rows;
 
-static int fz_csv_record(void *ctx, const csvin_row *r)
+static inline int fz_csv_record(void *ctx, const csvin_row *r)
 {
 	(void)ctx;
 	if (fz_rows++ == 0)
@@ -334,14 +384,14 @@ static int fz_csv_record(void *ctx, const csvin_row *r)
 	return 0;
 }
 
-static void fz_bad_output(int code)
+static inline void fz_bad_output(int code)
 {
 	(void)code;
 	fputs("the output does not read back as CSV\n", stderr);
 	abort();
 }
 
-static void fz_check_csv(const char *out, size_t len, char delim)
+static inline void fz_check_csv(const char *out, size_t len, char delim)
 {
 	if (len == 0)
 		return;
@@ -354,7 +404,7 @@ static void fz_check_csv(const char *out, size_t len, char delim)
 }
 
 /* The output's CSV check when the run succeeded and all of it was kept. */
-static void fz_check_output(int code, char delim)
+static inline void fz_check_output(int code, char delim)
 {
 	if (code == 0 && fz_out.total == fz_out.len)
 		fz_check_csv(fz_out.buf, fz_out.len, delim);
