@@ -77,7 +77,7 @@ $(B)tests/fuzz/fuzz_%: $(B)tests/fuzz/fuzz_%.o $(FILTER_MAINS) $(CLI_OBJ) $(LIB)
 
 # A whole filter's harness (tests/fuzz/filter.h) keeps account of what each
 # run allocates, to free what an error exit leaves behind.
-FUZZ_WRAP_FNS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free,--wrap=csv_init
+FUZZ_WRAP_FNS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free,--wrap=csv_init,--wrap=open_memstream
 $(B)tests/fuzz/fuzz_disp_% $(B)tests/fuzz/replay-fuzz_disp_% $(B)tests/fuzz/fuzz_csvin \
 $(B)tests/fuzz/replay-fuzz_csvin: FUZZ_WRAP = $(FUZZ_WRAP_FNS)
 

@@ -26,7 +26,8 @@
  * here, as the exit would have; after main returns they are left for
  * LeakSanitizer, so a leak on the way out of a successful run is still a
  * finding.  libcsv allocates through its parser's realloc_func, which the
- * wrapped csv_init() points at the tracking ones.
+ * wrapped csv_init() points at the tracking ones; open_memstream() is
+ * wrapped too (disp-plot builds its script in one).
  */
 #ifndef FUZZ_FILTER_H
 #define FUZZ_FILTER_H
@@ -38,6 +39,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -149,6 +151,74 @@ FZ_PLAIN static inline void fz_track(void *p)
 }
 
 /*
+ * open_memstream() as a cookie stream whose buffer is allocated through
+ * the wrapped allocator, so that a run's own accounting covers it; the
+ * live ones are listed, and an exit's end closes them without touching
+ * the buffer pointer (in the abandoned frame) or the buffer (freed with
+ * the run's blocks).
+ */
+struct fz_mem {
+	FILE *fp;
+	char **bufp;
+	size_t *sizep;
+	char *buf;
+	size_t len, cap;
+	int abandoned;
+	struct fz_mem *next;
+};
+static struct fz_mem *fz_mems;
+
+FZ_PLAIN void *__wrap_realloc(void *p, size_t n);
+
+FZ_PLAIN static inline ssize_t fz_mem_write(void *c, const char *b, size_t n)
+{
+	struct fz_mem *m = c;
+	if (m->abandoned)
+		return (ssize_t)n;   /* what an exit left unflushed */
+	if (m->len + n + 1 > m->cap) {
+		size_t cap = 2 * (m->len + n + 1);
+		char *buf = __wrap_realloc(m->buf, cap);
+		if (!buf)
+			return -1;
+		m->buf = buf, m->cap = cap;
+	}
+	memcpy(m->buf + m->len, b, n);
+	m->len += n;
+	m->buf[m->len] = '\0';
+	*m->bufp = m->buf, *m->sizep = m->len;
+	return (ssize_t)n;
+}
+
+FZ_PLAIN static inline int fz_mem_close(void *c)
+{
+	struct fz_mem *m = c, **p = &fz_mems;
+	while (*p != m)
+		p = &(*p)->next;
+	*p = m->next;
+	if (!m->abandoned)
+		*m->bufp = m->buf, *m->sizep = m->len;
+	__real_free(m);
+	return 0;
+}
+
+FZ_PLAIN FILE *__wrap_open_memstream(char **bufp, size_t *sizep)
+{
+	struct fz_mem *m = __real_malloc(sizeof *m);
+	if (!m)
+		return NULL;
+	*m = (struct fz_mem){NULL, bufp, sizep, __wrap_realloc(NULL, 1), 0, 1, 0, fz_mems};
+	if (!m->buf)
+		abort();
+	m->buf[0] = '\0';
+	*bufp = m->buf, *sizep = 0;
+	cookie_io_functions_t io = {NULL, fz_mem_write, NULL, fz_mem_close};
+	if (!(m->fp = fopencookie(m, "w", io)))
+		abort();
+	fz_mems = m;
+	return m->fp;
+}
+
+/*
  * The end of a run: frees what it left when it ended by an exit (as the
  * process's end would), or leaves it to LeakSanitizer when main returned;
  * either way the set is emptied.  Every slot in use was filled in this
@@ -157,6 +227,10 @@ FZ_PLAIN static inline void fz_track(void *p)
  */
 FZ_PLAIN static inline void fz_end_run(int exited)
 {
+	while (exited && fz_mems) {
+		fz_mems->abandoned = 1;
+		fclose(fz_mems->fp);
+	}
 	if (exited)
 		for (size_t i = 0; i < fz_nlist; i++) {
 			uintptr_t *s = fz_find(fz_list[i]);
@@ -264,6 +338,9 @@ static inline void fz_exit_hook(int code)
 }
 
 /* Once, before the first run: the memfd that is stdin. */
+/* Descriptors open before the first run (libFuzzer's, the memfd). */
+static unsigned char fz_fd_open[64];
+
 static inline void fz_setup(void)
 {
 	int fd = memfd_create("fuzz-input", 0);
@@ -272,6 +349,17 @@ static inline void fz_setup(void)
 	close(fd);
 	fz_stdout0 = stdout;
 	fz_stderr0 = stderr;
+	for (int fd = 0; fd < 64; fd++)
+		fz_fd_open[fd] = fcntl(fd, F_GETFD) != -1;
+}
+
+/* After a run that may open a named input (-c FILE): an exit leaves its
+ * descriptor open, which the process's end would close. */
+static inline void fz_close_fds(void)
+{
+	for (int fd = 3; fd < 64; fd++)
+		if (!fz_fd_open[fd])
+			close(fd);
 }
 
 /* The input, as stdin from its first byte. */
@@ -408,6 +496,36 @@ static inline void fz_check_output(int code, char delim)
 {
 	if (code == 0 && fz_out.total == fz_out.len)
 		fz_check_csv(fz_out.buf, fz_out.len, delim);
+}
+
+/*
+ * The common harness body: the first byte picks one of the option sets
+ * (each NULL-terminated, args[0] the program), the rest is stdin; a
+ * successful run's CSV output (not --pretty or --tap) must read back.
+ */
+#define fz_filter(main_fn, sets, data, size) \
+	fz_filter_args(main_fn, (size) ? (sets)[(data)[0] % (sizeof (sets) / sizeof *(sets))] \
+		       : NULL, data, size)
+
+static inline int fz_filter_args(fz_main_fn main_fn, const char *const *args,
+				 const uint8_t *data, size_t size)
+{
+	if (size == 0)
+		return -1;
+	char delim = ',';
+	int csv = 1;
+	for (size_t i = 1; args[i]; i++) {
+		if (!strcmp(args[i], "-t"))
+			delim = '\t';
+		else if (!strcmp(args[i], "-d") && args[i + 1])
+			delim = args[i + 1][0];
+		else if (!strcmp(args[i], "--pretty") || !strcmp(args[i], "--tap"))
+			csv = 0;
+	}
+	int code = fz_run(main_fn, args, data + 1, size - 1);
+	if (csv)
+		fz_check_output(code, delim);
+	return code;
 }
 
 #endif
