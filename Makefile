@@ -27,7 +27,7 @@ TOOLS = disp-count disp-rate disp-check disp-adjust disp-plot disp-stages disp-r
 STATS_SRC = $(wildcard stats/*.c)
 CLI_SRC = $(filter-out bin/disp-%.c,$(wildcard bin/*.c))
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
-# Every tests/fuzz/fuzz_*.c is a libFuzzer harness (see tests/fuzz/README).
+# Every tests/fuzz/fuzz_*.c is a libFuzzer harness (see README.md, Fuzzing).
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_NAMES = $(FUZZ_SRC:tests/fuzz/%.c=%)
 

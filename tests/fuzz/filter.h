@@ -340,6 +340,9 @@ static inline void fz_exit_hook(int code)
 /* Once, before the first run: the memfd that is stdin. */
 /* Descriptors open before the first run (libFuzzer's, the memfd). */
 static unsigned char fz_fd_open[64];
+/* FUZZ_VERBOSE set: each run's command and exit status, and its message,
+ * on stderr (to see what a corpus reaches: tests/fuzz/replay-NAME DIR). */
+static int fz_verbose;
 
 static inline void fz_setup(void)
 {
@@ -351,6 +354,7 @@ static inline void fz_setup(void)
 	fz_stderr0 = stderr;
 	for (int fd = 0; fd < 64; fd++)
 		fz_fd_open[fd] = fcntl(fd, F_GETFD) != -1;
+	fz_verbose = getenv("FUZZ_VERBOSE") != NULL;
 }
 
 /* After a run that may open a named input (-c FILE): an exit leaves its
@@ -440,6 +444,13 @@ static inline int fz_run(fz_main_fn main_fn, const char *const *args,
 	fz_stdin(data, size);
 	struct fz_main_call m = {main_fn, argc, argv};
 	int code = fz_call(fz_call_main, &m);
+	if (fz_verbose) {
+		for (int i = 0; i < argc; i++)
+			fprintf(stderr, "%s ", args[i]);
+		const char *nl = memchr(fz_err.buf, '\n', fz_err.len);
+		fprintf(stderr, "-> exit %d: %.*s\n", code,
+			(int)(nl ? (size_t)(nl - fz_err.buf) : fz_err.len), fz_err.buf);
+	}
 	switch (code) {
 	case 0: case EX_CHECK: case EX_USAGE_: case EX_DATA: case EX_NOINPUT_:
 	case EX_IOERR_:
