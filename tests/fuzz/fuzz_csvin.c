@@ -9,8 +9,9 @@
  *  - csvin_read() (the whole layer, from stdin) gives a prefix of those
  *    records, all of the header's field count, and fails only on bad
  *    data (65) or a row of another field count;
- *  - every record csvscan takes (it leaves anything odd to the strict
- *    reader) has the fields the strict reader read at that place.
+ *  - every record csvscan takes, one at a time or in bulk (csvscan_run;
+ *    it leaves anything odd to the strict reader), has the fields the
+ *    strict reader read at that place.
  * Uses filter.h for the exits and the accounting of what they leave.
  */
 #include "filter.h"
@@ -100,8 +101,56 @@ static int record(const struct log *l, long i, long *line, size_t *nf,
 	return 1;
 }
 
-/* csvscan over the input, record by record, against A (read strictly). */
-static void scan(int code)
+/* Whether f[0 .. nf) are the fields of A's record i (0 when A has none). */
+static char *unesc;
+
+static int same_record(long i, const csvscan_field *f, size_t nf)
+{
+	long line;
+	size_t nf2;
+	const char *q;
+	if (!record(&A, i, &line, &nf2, &q))
+		return 0;
+	if (nf2 != nf)
+		abort();
+	for (size_t j = 0; j < nf; j++) {
+		size_t len;
+		memcpy(&len, q, sizeof len), q += sizeof len;
+		const char *v = f[j].p;
+		size_t vlen = f[j].len;
+		if (f[j].escaped)
+			vlen = csvscan_unescape(&f[j], unesc), v = unesc;
+		if (vlen != len || memcmp(v, q, len)) {
+			fprintf(stderr, "record %ld field %zu differs\n", i, j);
+			abort();
+		}
+		q += len;
+	}
+	return 1;
+}
+
+struct run_ctx {
+	long i;   /* the next record's index */
+	size_t nf;
+};
+
+static int run_record(void *ctx, const csvscan_field *f)
+{
+	struct run_ctx *c = ctx;
+	if (c->i < 4096 && !same_record(c->i, f, c->nf)) {
+		fprintf(stderr, "csvscan_run took record %ld, the strict reader did not\n", c->i);
+		abort();
+	}
+	c->i++;
+	return 1;
+}
+
+/*
+ * csvscan over the input against A (read strictly): record by record
+ * (csvscan_record), or in bulk (csvscan_run) then by record where the bulk
+ * scanner stops, as disp-count's fast reader does.
+ */
+static void scan(int code, int bulk)
 {
 	long line;
 	size_t nf;
@@ -118,42 +167,28 @@ static void scan(int code)
 	csvscan_field *f = malloc(nf * sizeof *f);
 	const char *p = buf, *next;
 	long lines = 0;
-	char *tmp = malloc(n + 1);
-	for (long i = 0;; i++) {
+	unesc = malloc(n + 1);
+	struct run_ctx rc = {0, nf};
+	for (;;) {
+		if (bulk && rc.i > 0)   /* the header by record, as tally does */
+			p = csvscan_run(p, buf + n, buf + n, delim, nf, NULL, 0, f,
+					run_record, &rc, &lines);
 		int k = csvscan_record(p, buf + n, 1, delim, nf, NULL, 0, f, &next, &lines);
 		if (k == CSVSCAN_ODD || k == CSVSCAN_MORE)
 			break;
-		long l2;
-		size_t nf2;
 		if (k == CSVSCAN_END) {
-			if (code == 0 && record(&A, i, &l2, &nf2, &q))
+			if (code == 0 && rc.i < 4096 && record(&A, rc.i, &line, &nf, &q))
 				abort();   /* the scanner ended before the strict reader */
 			break;
 		}
-		if (!record(&A, i, &l2, &nf2, &q)) {
-			if (i >= 4096)
-				break;
-			fprintf(stderr, "csvscan took record %ld, the strict reader did not\n", i);
+		if (rc.i < 4096 && !same_record(rc.i, f, nf)) {
+			fprintf(stderr, "csvscan took record %ld, the strict reader did not\n", rc.i);
 			abort();
 		}
-		if (nf2 != nf)
-			abort();
-		for (size_t j = 0; j < nf; j++) {
-			size_t len;
-			memcpy(&len, q, sizeof len), q += sizeof len;
-			const char *v = f[j].p;
-			size_t vlen = f[j].len;
-			if (f[j].escaped)
-				vlen = csvscan_unescape(&f[j], tmp), v = tmp;
-			if (vlen != len || memcmp(v, q, len)) {
-				fprintf(stderr, "record %ld field %zu differs\n", i, j);
-				abort();
-			}
-			q += len;
-		}
+		rc.i++;
 		p = next;
 	}
-	free(tmp);
+	free(unesc);
 	free(f);
 	free(buf);
 }
@@ -207,6 +242,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 
 	if (delim != ' ' || data[0] & 8)
-		scan(ca);
+		scan(ca, data[0] & 4);
 	return 0;
 }
