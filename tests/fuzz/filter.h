@@ -4,7 +4,8 @@
  * that each has its own corpus and figures).
  *
  * The input is the filter's stdin: a memfd on descriptor 0, rewritten each
- * run, so no file is opened that an error exit could leave open.  stdout
+ * run, so no file is opened that an error exit could leave open (a
+ * harness whose options name a file calls fz_close_fds()).  stdout
  * and stderr are memory streams (fopencookie): nothing reaches the
  * terminal, and the harness can look at what the filter wrote.  An exit
  * (err_exit) longjmp()s back here through err_exit_hook.  Between runs the
@@ -21,7 +22,8 @@
  * Leaks: an error exit abandons what the filter had allocated, which a
  * process exit frees; in-process, 10^6 failing runs would leak gigabytes.
  * So the harness is linked with --wrap for malloc, calloc, realloc and
- * free (the Makefile does it for fuzz_disp_*), which keeps the set of
+ * free (the Makefile does it for fuzz_disp_* and fuzz_csvin, which uses
+ * fz_call() for the strict reader's exits), which keeps the set of
  * blocks a run allocated and not yet freed: after an exit they are freed
  * here, as the exit would have; after main returns they are left for
  * LeakSanitizer, so a leak on the way out of a successful run is still a
