@@ -12,6 +12,14 @@
 #define CSVSCAN_SSE2 1
 #include <emmintrin.h>
 #endif
+/* On x86-64 a run classifies bytes 32 at a time where the processor has
+ * AVX2 (asked at run time); CSVSCAN_NO_AVX2 leaves it out (its unit test
+ * builds each form). */
+#if defined(CSVSCAN_SSE2) && defined(__x86_64__) && defined(__GNUC__) && \
+	!defined(CSVSCAN_NO_AVX2)
+#define CSVSCAN_AVX2 1
+#include <immintrin.h>
+#endif
 
 /*
  * The bytes that can end an unquoted field or make the record odd: the
@@ -24,33 +32,47 @@ typedef struct {
 	uint64_t m;
 } window;
 
-/* Masks of the 64 bytes at b: *dm the delimiters, *sm LF, CR, quote
- * and NUL. */
+/*
+ * A run's masks of the 64 bytes at b: *dm the delimiters, *lm the LFs,
+ * *sm CR, quote and NUL, which a run stops at (but for the CR of a CRLF).
+ */
 static inline __attribute__((always_inline)) void
-masks(const char *b, char delim, uint64_t *dm, uint64_t *sm)
+run_masks(const char *b, char delim, uint64_t *dm, uint64_t *lm, uint64_t *sm)
 {
-	uint64_t d0 = 0, s0 = 0;
+	uint64_t d0 = 0, l0 = 0, s0 = 0;
 #ifdef CSVSCAN_SSE2
 	const __m128i d = _mm_set1_epi8(delim), lf = _mm_set1_epi8('\n'),
 		      cr = _mm_set1_epi8('\r'), qu = _mm_set1_epi8('"'),
 		      nul = _mm_setzero_si128();
 	for (int k = 0; k < 4; k++) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + 16 * k));
-		__m128i o = _mm_or_si128(
-			_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)),
+		__m128i o = _mm_or_si128(_mm_cmpeq_epi8(v, cr),
 			_mm_or_si128(_mm_cmpeq_epi8(v, qu), _mm_cmpeq_epi8(v, nul)));
 		d0 |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, d)) << (16 * k);
+		l0 |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lf)) << (16 * k);
 		s0 |= (uint64_t)(unsigned)_mm_movemask_epi8(o) << (16 * k);
 	}
 #else
 	for (int k = 0; k < 64; k++) {
 		char c = b[k];
 		d0 |= (uint64_t)(c == delim) << k;
-		s0 |= (uint64_t)(c == '\n' || c == '\r' || c == '"' || c == '\0') << k;
+		l0 |= (uint64_t)(c == '\n') << k;
+		s0 |= (uint64_t)(c == '\r' || c == '"' || c == '\0') << k;
 	}
 #endif
 	*dm = d0;
+	*lm = l0;
 	*sm = s0;
+}
+
+/* Masks of the 64 bytes at b: *dm the delimiters, *sm LF, CR, quote
+ * and NUL. */
+static inline __attribute__((always_inline)) void
+masks(const char *b, char delim, uint64_t *dm, uint64_t *sm)
+{
+	uint64_t lf, other;
+	run_masks(b, delim, dm, &lf, &other);
+	*sm = lf | other;
 }
 
 static window classify(const char *q, char delim)
@@ -150,6 +172,218 @@ static int simple(const char *q, const char *end, char delim, size_t nf,
 		return 1;
 	}
 	return 0;
+}
+
+/* The bit mask of the bytes equal to c among the 64 at b. */
+static uint64_t byte_mask(const char *b, char c)
+{
+	uint64_t m = 0;
+#ifdef CSVSCAN_SSE2
+	const __m128i x = _mm_set1_epi8(c);
+	for (int k = 0; k < 4; k++) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + 16 * k));
+		m |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, x)) << (16 * k);
+	}
+#else
+	for (int k = 0; k < 64; k++)
+		m |= (uint64_t)(b[k] == c) << k;
+#endif
+	return m;
+}
+
+/* A run classifies up to SEG_WORDS * 64 bytes at a time. */
+#define SEG_WORDS 64
+
+/*
+ * Word w of a segment of n bytes at base, from its masks: stored in dm[w]
+ * and lm[w] with the bits past n cleared and each CRLF's LF moved to its
+ * CR.  Returns 0, or 1 with *lim set when a quote, NUL, lone CR or a CR
+ * ending the word is in it: the segment ends there.
+ */
+static inline __attribute__((always_inline)) int
+seg_word(const char *base, size_t n, size_t w, uint64_t d, uint64_t l,
+	 uint64_t sm, uint64_t *dm, uint64_t *lm, size_t *lim)
+{
+	if (64 * w + 64 > n) {
+		uint64_t in = ((uint64_t)1 << (n - 64 * w)) - 1;
+		d &= in;
+		l &= in;
+		sm &= in;
+	}
+	if (sm) {
+		uint64_t crlf = byte_mask(base + 64 * w, '\r') & l >> 1;
+		uint64_t stop = sm & ~crlf;
+		l = (l & ~(crlf << 1)) | crlf;
+		if (stop) {
+			uint64_t below = ((uint64_t)1 << __builtin_ctzll(stop)) - 1;
+			dm[w] = d & below;
+			lm[w] = l & below;
+			*lim = 64 * w + (size_t)__builtin_ctzll(stop);
+			return 1;
+		}
+	}
+	dm[w] = d;
+	lm[w] = l;
+	return 0;
+}
+
+/*
+ * The masks of the n bytes at base (0 < n <= SEG_WORDS * 64): dm[] the
+ * delimiters, lm[] the line ends (the CR of a CRLF standing for it, its LF
+ * dropped), one bit a byte.  Returns how many bytes records may use: n,
+ * or less when a quote, NUL, lone CR or a CR ending a word comes first,
+ * where the run must leave the record to csvscan_record (no mask bit is
+ * set at or past it).
+ */
+static size_t segment(const char *base, size_t n, char delim, uint64_t *dm,
+		      uint64_t *lm)
+{
+	size_t nw = (n + 63) / 64, lim = n;
+	for (size_t w = 0; w < nw; w++) {
+		uint64_t d, l, sm;
+		run_masks(base + 64 * w, delim, &d, &l, &sm);
+		if (seg_word(base, n, w, d, l, sm, dm, lm, &lim))
+			break;
+	}
+	return lim;
+}
+
+#ifdef CSVSCAN_AVX2
+/* segment(), 32 bytes at a time. */
+__attribute__((target("avx2"))) static size_t
+segment_avx2(const char *base, size_t n, char delim, uint64_t *dm, uint64_t *lm)
+{
+	const __m256i dl = _mm256_set1_epi8(delim), lf = _mm256_set1_epi8('\n'),
+		      cr = _mm256_set1_epi8('\r'), qu = _mm256_set1_epi8('"'),
+		      nul = _mm256_setzero_si256();
+	size_t nw = (n + 63) / 64, lim = n;
+	for (size_t w = 0; w < nw; w++) {
+		uint64_t d = 0, l = 0, sm = 0;
+		for (int k = 0; k < 2; k++) {
+			__m256i v = _mm256_loadu_si256(
+				(const __m256i *)(const void *)(base + 64 * w + 32 * k));
+			__m256i o = _mm256_or_si256(_mm256_cmpeq_epi8(v, cr),
+				_mm256_or_si256(_mm256_cmpeq_epi8(v, qu), _mm256_cmpeq_epi8(v, nul)));
+			d |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, dl)) << (32 * k);
+			l |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, lf)) << (32 * k);
+			sm |= (uint64_t)(uint32_t)_mm256_movemask_epi8(o) << (32 * k);
+		}
+		if (seg_word(base, n, w, d, l, sm, dm, lm, &lim))
+			break;
+	}
+	return lim;
+}
+#endif
+
+/*
+ * A record's delimiters, in order, from a segment's masks (the record
+ * known to have them all before its line end, so none runs out).
+ */
+typedef struct {
+	const uint64_t *dm;
+	size_t w;      /* the word of m */
+	uint64_t m;    /* its delimiters not yet passed */
+} delims;
+
+/* Passes n delimiters. */
+static inline void delims_skip(delims *c, size_t n)
+{
+	for (; n; n--) {
+		while (!c->m)
+			c->m = c->dm[++c->w];
+		c->m &= c->m - 1;
+	}
+}
+
+/* The offset of the next delimiter, passed. */
+static inline size_t delims_next(delims *c)
+{
+	while (!c->m)
+		c->m = c->dm[++c->w];
+	size_t d = 64 * c->w + (size_t)__builtin_ctzll(c->m);
+	c->m &= c->m - 1;
+	return d;
+}
+
+const char *csvscan_run(const char *p, const char *end, const char *stop,
+			char delim, size_t nf, const size_t *want, size_t nwant,
+			csvscan_field *f, int (*fn)(void *ctx, const csvscan_field *f),
+			void *ctx, long *lines)
+{
+	uint64_t dm[SEG_WORDS], lm[SEG_WORDS];
+	size_t all[64];
+	if (nf == 0 || nf > 64)
+		return p;   /* one record at a time */
+	if (!want) {
+		for (size_t i = 0; i < nf; i++)
+			all[i] = i;
+		want = all;
+		nwant = nf;
+	}
+	const char *base = p;
+	while (base < end) {
+		size_t n = (size_t)(end - base);
+		if (n > 64 * SEG_WORDS)
+			n = 64 * SEG_WORDS;
+#ifdef CSVSCAN_AVX2
+		size_t lim = __builtin_cpu_supports("avx2") ?
+			segment_avx2(base, n, delim, dm, lm) : segment(base, n, delim, dm, lm);
+#else
+		size_t lim = segment(base, n, delim, dm, lm);
+#endif
+		size_t nw = (lim + 63) / 64, r = 0;   /* r: the record's offset */
+		for (;;) {
+			const char *rec = base + r;
+			if (rec >= stop || *rec == '\n' || *rec == '\r')
+				return rec;
+			/* Its line end e. */
+			size_t wi = r / 64;   /* (r may be at the segment's end) */
+			uint64_t m = wi < nw ? lm[wi] & (~(uint64_t)0 << (r % 64)) : 0;
+			while (!m && ++wi < nw)
+				m = lm[wi];
+			if (!m) {
+				/* Not within the segment: a new one from this
+				 * record, unless a byte to stop at or the end
+				 * of the buffer came first. */
+				if (lim < n || base + n == end || r == 0)
+					return rec;
+				base = rec;
+				break;
+			}
+			size_t e = 64 * wi + (size_t)__builtin_ctzll(m);
+			/* One delimiter before each field but the first. */
+			delims c = {dm, r / 64, dm[r / 64] & (~(uint64_t)0 << (r % 64))};
+			size_t k = 0;
+			for (uint64_t x = c.m, w = c.w;; x = dm[++w]) {
+				if (w == wi) {
+					k += bits(x & (((uint64_t)1 << (e % 64)) - 1));
+					break;
+				}
+				k += bits(x);
+			}
+			if (k + 1 != nf)
+				return rec;   /* another field count */
+			/* The fields asked for: field i ends at delimiter i. */
+			size_t i = 0, start = r;   /* delimiters passed; field i's start */
+			for (size_t j = 0; j < nwant; j++) {
+				size_t want_i = want[j];
+				if (want_i > i) {
+					delims_skip(&c, want_i - i - 1);
+					start = delims_next(&c) + 1;
+					i = want_i;
+				}
+				size_t d = i + 1 < nf ? delims_next(&c) : e;
+				f[i] = (csvscan_field){base + start, d - start, 0};
+				start = d + 1;
+				i++;
+			}
+			if (!fn(ctx, f))
+				return rec;
+			++*lines;
+			r = e + (base[e] == '\r' ? 2 : 1);
+		}
+	}
+	return base;
 }
 
 /* Line ends in s[0..n) as the strict reader counts them: every CR, and

@@ -52,6 +52,21 @@ int csvscan_record(const char *p, const char *end, int eof, char delim,
 		   size_t nf, const size_t *want, size_t nwant, csvscan_field *f,
 		   const char **next, long *lines);
 
+/*
+ * Many records at once, from p (the start of a record): while the next
+ * record starts before stop (<= end), lies whole before end and is of the
+ * common kind (no quote, NUL or lone CR; LF or CRLF line end; nf fields),
+ * sets the fields in want (as csvscan_record) and calls fn(ctx, f).  Each
+ * byte is classified once, 64 at a time.  Returns where it stopped: at the
+ * first record it did not take (blank lines too), or one fn returned 0
+ * for; the caller's csvscan_record() then goes on from there.  *lines grows
+ * by the records taken.  Bytes end[0 .. CSVSCAN_PAD-1] must be readable.
+ */
+const char *csvscan_run(const char *p, const char *end, const char *stop,
+			char delim, size_t nf, const size_t *want, size_t nwant,
+			csvscan_field *f, int (*fn)(void *ctx, const csvscan_field *f),
+			void *ctx, long *lines);
+
 /* Copies a quoted field's content to dst (len bytes at most) with each ""
  * made ", returning the length written. */
 size_t csvscan_unescape(const csvscan_field *f, char *dst);

@@ -114,13 +114,18 @@ static int weight(struct part *p, const csvscan_field *f, int64_t *w)
 	return ok;
 }
 
-static int flag_of(struct part *p, const csvscan_field *f)
+static __attribute__((noinline)) int flag_slow(struct part *p, const csvscan_field *f)
 {
-	if (f->len == 1 && (*f->p == '0' || *f->p == '1'))
-		return *f->p == '1';   /* the usual case, without a call */
 	size_t n;
 	const char *s = value(p, f, &n);
 	return tally_flag(s, n);
+}
+
+static inline int flag_of(struct part *p, const csvscan_field *f)
+{
+	if (f->len == 1 && (*f->p == '0' || *f->p == '1'))
+		return *f->p == '1';   /* the usual case, without a call */
+	return flag_slow(p, f);
 }
 
 /* The packed key of a record in p->kb: per key field its length, then
@@ -199,7 +204,7 @@ static size_t group(struct part *p, size_t n)
  * words under the run's key.  The word holding s[n - 1] must be readable
  * whole (a field has the buffer's padding after it; the packed key's
  * buffer has 8 bytes to spare). */
-static struct cached *slot_of(struct part *p, const char *s, size_t n)
+static inline struct cached *slot_of(struct part *p, const char *s, size_t n)
 {
 	const uint64_t k = p->ty->key[1] | 1;
 	uint64_t h = p->ty->key[0] ^ n, w;
@@ -380,6 +385,17 @@ static void refill(struct part *p)
 	}
 }
 
+/* take() as csvscan_run's callback: a record it leaves to the strict
+ * reader makes the part odd there. */
+static int take_run(void *ctx, const csvscan_field *f)
+{
+	struct part *p = ctx;
+	if (take(p, f))
+		return 1;
+	p->odd = 1;
+	return 0;
+}
+
 /* Counts the part's records, to its stop, the end of input, or an odd one. */
 void *part_run(void *arg)
 {
@@ -389,6 +405,18 @@ void *part_run(void *arg)
 		if (p->stop >= 0 && p->pos + (off_t)p->cur >= p->stop)
 			break;
 		const char *at = p->buf + p->cur, *end = p->buf + p->have, *next;
+		/* The common records in bulk, then one at a time from where
+		 * that stopped. */
+		const char *stop = end;
+		if (p->stop >= 0 && p->stop - p->pos < (off_t)p->have)
+			stop = p->buf + (p->stop - p->pos);
+		const char *r = csvscan_run(at, end, stop, ty->delim, p->nf, p->want,
+					    p->nwant, p->f, take_run, p, &p->lines);
+		p->cur = (size_t)(r - p->buf);
+		if (p->odd)
+			break;
+		if (r != at)
+			continue;
 		/* Blank lines first, so that none past the stop is taken. */
 		if (at < end && *at == '\n') {
 			p->cur++, p->lines++;
