@@ -36,6 +36,9 @@ static const double T[][4] = {
 	{5, 10, 5, 10}, {0, 20, 7, 20}, {20, 20, 3, 20}, {9, 10, 2, 10}, {1, 30, 0, 2},
 	{189, 11034, 104, 11037}, {40, 90, 12, 25}, {7, 12, 8, 15}, {0, 3, 3, 3},
 	{2, 5000, 9, 4000}, {123456, 1e6, 1234, 1e4},
+	/* the input's largest counts: each method at its limit or beyond */
+	{4503599627370496, DSP_COUNT_MAX, 4503599627370000, DSP_COUNT_MAX},
+	{1, DSP_COUNT_MAX, 0, 1e9}, {DSP_COUNT_MAX - 1, DSP_COUNT_MAX, 7, 9},
 };
 #define NT (sizeof T / sizeof *T)
 
