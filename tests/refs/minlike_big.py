@@ -1,6 +1,8 @@
-"""Person-time minimum-likelihood intervals (-x --ci minlike) above the
-small counts of invert.py, in double precision by a method of their own
--> fixtures/refs/invert-big-ptrate.csv (method,x,t,level,lo,hi,ref).
+"""Person-time minimum-likelihood intervals (-x --ci minlike, --ratio
+minlike) above the small counts of invert.py, in double precision by a
+method of their own -> fixtures/refs/invert-big-ptrate.csv
+(method,x,t,level,lo,hi,ref) and invert-big-ptratio.csv (the ratio's:
+x1 of x1 + x2 ~ Binomial with log odds v, ratio e^v t2/t1; t1 = 1, t2 = 2).
 
 exactci's poisson.exact(tsmethod = "minlike") p-value at mu is the sum of
 the pmf over the outcomes k with f(k) <= f(x) (1 + 1e-7); the interval is
@@ -9,41 +11,83 @@ log(k!/x!), so outcome k joins the counted set at the closed-form point
 v_k = (log(k!/x!) + log(1 + 1e-7)) / (k - x) (from above for k < x, from
 below for k > x; log(k!/x!) as a sum of logs, fsum, when |k - x| < 2000,
 else by lgamma), and between two such points p is a fixed sum of two
-Poisson tails (scipy's poisson.cdf / sf), quasi-convex.  Each end is
+Poisson tails (scipy's poisson.cdf / sf; binomial: log(k!/x!) + log((m-k)!/
+(m-x)!) and binom.cdf / sf), quasi-convex.  Each end is
 found by walking these stretches from the far end inward: the first
 stretch whose p exceeds alpha at its inner end holds one crossing,
 bisected in v to 1e-15; one whose p exceeds alpha just after its outer
 point (the jump) has the end there.  Checked against invert-ptrate.csv's
-minlike rows (25-digit mpmath, x <= 60) first: the largest relative
-difference is printed.  Exposure t = 1 except where a row says otherwise
+and invert-ptratio.csv's minlike rows (25-digit mpmath, x <= 80) first:
+the largest relative difference is printed.  Exposure t = 1 except where a row says otherwise
 (the interval of the rate is that of mu, over t).
 Usage: python3 minlike_big.py (from the repository root)"""
 import csv
 import math
 
-from scipy.stats import poisson, chi2
+from scipy.stats import beta, binom, chi2, poisson
 
 LR = math.log1p(1e-7)
 
 
-def log_fact_ratio(k, x):          # log(k!/x!)
-    if abs(k - x) < 2000:
-        a, b = (x, k) if k > x else (k, x)
-        s = math.fsum(math.log(i) for i in range(a + 1, b + 1))
-        return s if k > x else -s
-    return math.lgamma(k + 1) - math.lgamma(x + 1)
+def lfr(a, b):                     # log(a!/b!)
+    if abs(a - b) < 2000:
+        lo, hi = (b, a) if a > b else (a, b)
+        s = math.fsum(math.log(i) for i in range(lo + 1, hi + 1))
+        return s if a > b else -s
+    return math.lgamma(a + 1) - math.lgamma(b + 1)
 
 
-def vk(k, x):
-    return (log_fact_ratio(k, x) + LR) / (k - x)
+class Pois:
+    """x ~ Poisson(e^v)."""
+    def __init__(self, x):
+        self.x, self.top = x, math.inf
+
+    def D(self, k):                # log f(x)/f(k) + (k - x) v
+        return lfr(k, self.x)
+
+    def cdf(self, a, v):
+        return poisson.cdf(a, math.exp(v)) if a >= 0 else 0.0
+
+    def sf(self, b, v):            # P(K >= b)
+        return poisson.sf(b - 1, math.exp(v))
+
+    def far(self, a):              # v beyond each end, one tail alpha 1e-6
+        x = self.x
+        return (math.log(chi2.ppf(a * 1e-6, 2 * x) / 2),
+                math.log(chi2.ppf(1 - a * 1e-6, 2 * x + 2) / 2))
+
+    def centre(self):
+        return math.log(self.x)
 
 
-def p_lower(x, j, mu):             # counted: k >= x, and k <= j - 1
-    return poisson.sf(x - 1, mu) + (poisson.cdf(j - 1, mu) if j > 0 else 0.0)
+class Binom:
+    """x ~ Binomial(m, expit(v)): x1 of m = x1 + x2, the conditional law."""
+    def __init__(self, x, m):
+        self.x, self.m, self.top = x, m, m
+
+    def D(self, k):
+        return lfr(k, self.x) + lfr(self.m - k, self.m - self.x)
+
+    def p(self, v):
+        return 1 / (1 + math.exp(-v))
+
+    def cdf(self, a, v):
+        return binom.cdf(a, self.m, self.p(v)) if a >= 0 else 0.0
+
+    def sf(self, b, v):
+        return binom.sf(b - 1, self.m, self.p(v)) if b <= self.m else 0.0
+
+    def far(self, a):
+        x, m = self.x, self.m
+        lo, hi = beta.ppf(a * 1e-6, x, m - x + 1), beta.isf(a * 1e-6, x + 1, m - x)
+        return math.log(lo / (1 - lo)), math.log(hi / (1 - hi))
+
+    def centre(self):
+        return math.log(self.x / (self.m - self.x))
 
 
-def p_upper(x, b, mu):             # counted: k <= x, and k >= b
-    return poisson.cdf(x, mu) + poisson.sf(b - 1, mu)
+def vk(law, k):
+    return (law.D(k) + LR) / (k - law.x)
 
 
 def bisect(f, a, b):               # f(a) false, f(b) true; in v
@@ -58,49 +102,49 @@ def bisect(f, a, b):               # f(a) false, f(b) true; in v
     return (a + b) / 2
 
 
-def lower_end(x, alpha):
+def lower_end(law, alpha):
+    """In v; -inf at x = 0."""
+    x = law.x
     if x == 0:
-        return 0.0
-    # stretch j: v in [v_{j-1}, v_j), lower outcomes 0..j-1 counted
-    far = math.log(chi2.ppf(alpha * 1e-6, 2 * x) / 2)
-    prev = far
+        return -math.inf
+    prev = law.far(alpha)[0]
+    # stretch j: outcomes 0..j-1 counted below x, all above
     for j in range(0, x + 1):
-        nxt = vk(j, x) if j < x else math.log(x + 1)
+        nxt = vk(law, j) if j < x else law.centre()
         if nxt <= prev:
             continue
-        f = lambda v: p_lower(x, j, math.exp(v)) > alpha
+        f = lambda v: law.sf(x, v) + law.cdf(j - 1, v) > alpha
         if f(prev):
-            return math.exp(prev)       # at the jump (or the far end: widen it)
+            return prev             # at the jump
         if f(nxt - 1e-15 * abs(nxt)):
-            return math.exp(bisect(f, prev, nxt))
+            return bisect(f, prev, nxt)
         prev = nxt
     raise RuntimeError("no lower end")
 
 
-def upper_end(x, alpha):
-    far = math.log(chi2.ppf(1 - alpha * 1e-6, 2 * x + 2) / 2)
+def upper_end(law, alpha):
+    """In v; inf at x = top."""
+    x = law.x
+    if x == law.top:
+        return math.inf
+    far = law.far(alpha)[1]
     b = x + 1
-    while vk(b, x) < far:
+    while b <= law.top and vk(law, b) < far:
         b += 1
-    # stretch with b: v in (v_{b-1}, v_b], outcomes >= b counted
     prev = far
+    # stretch b: outcomes >= b counted above x, all below
     while True:
-        nxt = vk(b - 1, x) if b - 1 > x else math.log(x) if x > 0 else -math.inf
-        f = lambda v: p_upper(x, b, math.exp(v)) > alpha
+        nxt = vk(law, b - 1) if b - 1 > x else law.centre()
+        f = lambda v: law.cdf(x, v) + law.sf(b, v) > alpha
         if f(prev):
-            return math.exp(prev)
-        lo = nxt + 1e-15 * abs(nxt) if math.isfinite(nxt) else prev - 50
+            return prev
+        lo = nxt + 1e-15 * abs(nxt)
         if f(lo):
-            return math.exp(bisect(lambda v: not f(v), lo, prev))
+            return bisect(lambda v: not f(v), lo, prev)
         if b - 1 <= x:
             raise RuntimeError("no upper end")
         prev = nxt
         b -= 1
-
-
-def interval(x, level):
-    a = 1 - level
-    return lower_end(x, a), upper_end(x, a)
 
 
 def main():
@@ -109,19 +153,41 @@ def main():
         if r["method"] != "minlike":
             continue
         x, t, L = int(r["x"]), float(r["t"]), float(r["level"])
-        lo, hi = interval(x, L)
+        law = Pois(x)
+        lo, hi = math.exp(lower_end(law, 1 - L)), math.exp(upper_end(law, 1 - L))
         for got, want in ((lo / t, float(r["lo"])), (hi / t, float(r["hi"]))):
             if want > 0:
                 worst = max(worst, abs(got - want) / want)
-    print("minlike_big: against invert-ptrate.csv (mpmath, x <= 60): max relative "
-          "difference %.2g" % worst)
+    for r in csv.DictReader(open("fixtures/refs/invert-ptratio.csv")):
+        if r["method"] != "minlike":
+            continue
+        x1, x2 = int(r["x1"]), int(r["x2"])
+        t1, t2, L = float(r["t1"]), float(r["t2"]), float(r["level"])
+        law = Binom(x1, x1 + x2)
+        lo, hi = lower_end(law, 1 - L), upper_end(law, 1 - L)
+        for got, want in ((math.exp(lo) * t2 / t1, float(r["lo"])),
+                          (math.exp(hi) * t2 / t1, float(r["hi"]))):
+            if 0 < want < math.inf:
+                worst = max(worst, abs(got - want) / want)
+    print("minlike_big: against invert-ptrate.csv and invert-ptratio.csv (mpmath, "
+          "x <= 80): max relative difference %.2g" % worst)
     rows = ["method,x,t,level,lo,hi,ref"]
     for x in (61, 100, 250, 1000, 2500, 10000, 40000, 100000, 1000000):
         for L in (0.9, 0.95, 0.99):
-            lo, hi = interval(x, L)
+            law = Pois(x)
+            lo, hi = math.exp(lower_end(law, 1 - L)), math.exp(upper_end(law, 1 - L))
             rows.append("minlike,%d,1,%s,%.17g,%.17g,closed-form breakpoints (double)" % (
                 x, L, lo, hi))
     open("fixtures/refs/invert-big-ptrate.csv", "w").write("\n".join(rows) + "\n")
+    rows = ["method,x1,t1,x2,t2,level,lo,hi,ref"]
+    for x1, x2 in ((50, 61), (100, 100), (300, 150), (1000, 1200), (5000, 4000),
+                   (20000, 25000), (100000, 90000), (7, 2000), (2000, 9)):
+        for L in (0.9, 0.95, 0.99):
+            law = Binom(x1, x1 + x2)
+            lo, hi = math.exp(lower_end(law, 1 - L)), math.exp(upper_end(law, 1 - L))
+            rows.append("minlike,%d,1,%d,2,%s,%.17g,%.17g,closed-form breakpoints (double)"
+                        % (x1, x2, L, lo * 2, hi * 2))
+    open("fixtures/refs/invert-big-ptratio.csv", "w").write("\n".join(rows) + "\n")
 
 
 main()
