@@ -189,6 +189,12 @@ fuzz: deps-refs
 
 fuzzers: $(FUZZERS)
 
+# The golden tests under valgrind memcheck: zero errors, no leaks (not in
+# check: it takes minutes; see tests/valgrind.sh).
+valgrind:
+	$(MAKE) -s B=build/vg/ CFLAGS='-O1 -g' build
+	sh tests/valgrind.sh build/vg/
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
 	for t in $(TOOLS); do \
@@ -209,7 +215,7 @@ clean:
 		tests/bench/records tests/bench/records.o tests/bench/records.d \
 		tests/fuzz/*.o tests/fuzz/*.d tests/fuzz/replay-*
 
-.PHONY: all build test check fuzz fuzzers demo images deps deps-refs deps-bench deps-browser deps-scale browser-test refs accuracy coverage bench bench-count install uninstall clean
+.PHONY: all build test check valgrind fuzz fuzzers demo images deps deps-refs deps-bench deps-browser deps-scale browser-test refs accuracy coverage bench bench-count install uninstall clean
 .SECONDARY:
 
 -include $(shell find . -name '*.d' 2>/dev/null)

@@ -281,7 +281,7 @@ const char *pub_parse(const char *s, pub_value *v)
 	 * 55 and 60%". */
 	if (!v->word && v->unit != PUB_IN &&
 	    (take(&c, "to") || (between && take(&c, "and")) ||
-	     ((paren || c.p[1] == ' ') && take(&c, ",")) ||
+	     ((paren || (*c.p == ',' && c.p[1] == ' ')) && take(&c, ",")) ||
 	     (paren && take(&c, ";")) || take(&c, "\xE2\x80\x93") || take(&c, "-"))) {
 		pub_unit first = v->unit;
 		uint64_t per = v->per;
