@@ -228,6 +228,27 @@ static void never_matched(const struct counter *c)
 	err_exit(EX_DATA);
 }
 
+/* A group whose values are its columns' own names is a header among the
+ * rows (files joined with cat): with no count column to reject its words,
+ * it would be counted as a group.  Refused, whichever reader counted it. */
+static void header_among_rows(const counts_table *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		size_t j = 0;
+		while (j < t->nkey && t->g[i].klen[j] == strlen(t->keycols[j]) &&
+		       memcmp(t->g[i].key[j], t->keycols[j], t->g[i].klen[j]) == 0)
+			j++;
+		if (j < t->nkey)
+			continue;
+		fprintf(stderr, "%s: a row holds the header's names (", err_prog);
+		for (j = 0; j < t->nkey; j++)
+			fprintf(stderr, "%s'%s'", j ? ", " : "", err_show(t->keycols[j]));
+		fputs(") as its group: the header again among the rows (files joined "
+		      "with cat? name them as arguments instead)\n", stderr);
+		err_exit(EX_DATA);
+	}
+}
+
 static void write_counts(const struct counter *c, const opt_common *oc)
 {
 	const counts_table *t = &c->t;
@@ -350,6 +371,8 @@ int main(int argc, char **argv)
 		ledger_done(c.lgp);
 	if (c.evalue && c.ty.values.matched == 0 && c.t.n > 0 && !c.absent_ok)
 		never_matched(&c);
+	if (!c.merge)
+		header_among_rows(&c.t);
 	if (c.nledger && c.merge)
 		check_ledgers(&c);
 	counts_sort(&c.t);

@@ -162,6 +162,17 @@ static int on_row(void *ctx, const csvin_row *r)
 			  NULL};
 	if (c->ri >= 0 && !c->refname && *r->f[c->ri])
 		c->refname = xstrdup(r->f[c->ri]);
+	/* A ratio or a rate is never negative: such a value is not a table we
+	 * wrote, and drawn it would be a plausible wrong chart. */
+	if (strcmp(c->col, "rd") != 0) {
+		const long at[] = {c->ei, c->li, c->hi};
+		const double v[] = {w->e, w->lo, w->hi};
+		const char *name[] = {c->col, lo, hi};
+		for (int k = 0; k < 3; k++)
+			if (v[k] < 0)
+				err_data(r->file, r->line, name[k], "negative (a ratio or a "
+					 "rate cannot be)", r->f[at[k]]);
+	}
 	return 0;
 }
 

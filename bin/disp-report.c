@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 enum { O_RECORDS = 256, O_TITLE, O_ADJUST, O_CI, O_RATIO, O_TEST };
 
@@ -338,6 +339,12 @@ int main(int argc, char **argv)
 	snprintf(page, sizeof page, "%s/index.html", o.dir);
 	char level[32];
 	snprintf(level, sizeof level, "%.17g", oc.level);
+	/* An earlier run's files go first, the page before the rest: a run that
+	 * fails must not leave an older report looking like this input's. */
+	const char *old[] = {page, rates, test, forest, ratesvg};
+	for (size_t i = 0; i < sizeof old / sizeof *old; i++)
+		if (unlink(old[i]) != 0 && errno != ENOENT)
+			err_die(EX_IOERR_, "%s: %s", old[i], strerror(errno));
 
 	/* Counts: counted from the records, or the input as it is. */
 	if (o.records) {
@@ -355,8 +362,14 @@ int main(int argc, char **argv)
 		size_t k;
 		while ((k = fread(buf, 1, sizeof buf, in)) > 0)
 			fwrite(buf, 1, k, out);
+		/* A directory opens but does not read (EISDIR); a read error must
+		 * not leave a short copy to report on. */
+		if (ferror(in))
+			err_die(EX_NOINPUT_, "%s: %s%s", input, errno == EISDIR ?
+				"is a directory" : "read error: ",
+				errno == EISDIR ? "" : strerror(errno));
 		fclose(in);
-		if (fclose(out) != 0)
+		if (ferror(out) | (fclose(out) != 0))
 			err_die(EX_IOERR_, "%s: write error", counts);
 	}
 	/* Rates, relative rates, tests, adjusted p-values. */

@@ -153,6 +153,10 @@ void opt_close_stdout(void)
 	/* fflush then fclose: either can be where a full disk shows up. */
 	int bad = ferror(stdout) | (fflush(stdout) != 0);
 	bad |= fclose(stdout) != 0;
+	/* A reader that has gone (| head -1) is no error of ours to report:
+	 * where SIGPIPE is ignored the end is as quiet as SIGPIPE's, exit 74. */
+	if (bad && errno == EPIPE)
+		err_exit(EX_IOERR_);
 	if (bad)
 		err_die(EX_IOERR_, "write error: %s", strerror(errno ? errno : EIO));
 }

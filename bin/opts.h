@@ -58,7 +58,8 @@ typedef struct {
 int opt_parse(int argc, char **argv, const opt_spec *spec, opt_common *c,
 	      void (*on_opt)(void *ctx, int key, char *arg), void *ctx);
 
-/* Flushes and closes stdout; a failure is "write error" and exit 74. */
+/* Flushes and closes stdout; a failure is "write error" and exit 74, without
+ * the message when the reader has gone (EPIPE, SIGPIPE ignored). */
 void opt_close_stdout(void);
 
 #endif

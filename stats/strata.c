@@ -969,12 +969,13 @@ int dsp_srd_scas(const dsp_strata *s, double level, double *lo, double *hi)
  * + 4 A (s + A))), and p = 2 Phi(-|c|).  With no real root every interval
  * excludes the null: p = 0.
  */
-static int scas_test(const dsp_strata *s, enum contrast c, double *p)
+/* Two-sided (greater 0), or the one-sided p of "greater" (1). */
+static int scas_test(const dsp_strata *s, enum contrast c, int greater, double *p)
 {
 	if (bad_strata(s))
 		return dsp_ret(p, NAN, DSP_EDOM);
-	if (all_full(s))
-		return dsp_stest_cmh(s, p);   /* the interval is MN's */
+	if (all_full(s))   /* the interval is MN's */
+		return greater ? dsp_stest_cmh_greater(s, p) : dsp_stest_cmh(s, p);
 	double theta = c == RR ? 1 : 0, W = 0, num = 0, var = 0, m3 = 0;
 	struct sscore sc;
 	for (size_t j = 0; j < s->k; j++)
@@ -987,23 +988,24 @@ static int scas_test(const dsp_strata *s, enum contrast c, double *p)
 		m3 += u * u * u * sc.mu3;
 	}
 	if (var == 0)
-		return dsp_ret(p, num == 0 ? 1 : 0, DSP_OK);
+		return dsp_ret(p, num == 0 ? 1 : greater ? num < 0 : 0, DSP_OK);
 	double t = num / sqrt(var), A = m3 / (6 * var * sqrt(var));
 	double d = 1 + 4 * A * (t + A);
 	if (d < 0)
-		return dsp_ret(p, 0, DSP_OK);
+		return dsp_ret(p, greater ? t < 0 : 0, DSP_OK);
 	double cc = 2 * (t + A) / (1 + sqrt(d));
-	return dsp_ret(p, 2 * gsl_cdf_ugaussian_Q(fabs(cc)), DSP_OK);
+	return dsp_ret(p, greater ? gsl_cdf_ugaussian_Q(cc) : 2 * gsl_cdf_ugaussian_Q(fabs(cc)),
+		       DSP_OK);
 }
 
 int dsp_stest_scas_rr(const dsp_strata *s, double *p)
 {
-	return scas_test(s, RR, p);
+	return scas_test(s, RR, 0, p);
 }
 
 int dsp_stest_scas_rd(const dsp_strata *s, double *p)
 {
-	return scas_test(s, RD, p);
+	return scas_test(s, RD, 0, p);
 }
 
 /* ---- exact conditional distributions ---------------------------------------- */
@@ -1445,4 +1447,94 @@ int dsp_sor_exact(const dsp_strata *s, double level, double *lo, double *hi)
 		*hi = exp(l);
 	}
 	return DSP_OK;
+}
+
+/*
+ * One-sided tests of "greater": group 1's rate above group 2's across the
+ * strata ("less" swaps the groups).  CMH: the upper normal tail of sum(x1 -
+ * E)/sqrt(sum V), with the correction as R's mantelhaen.test(alternative,
+ * correct = TRUE) (|sum(x1 - E)| less 1/2 when it is at least 1/2, the sign
+ * kept); p = 1 when the variance is 0, as two-sided.  The exact test: the
+ * upper tail P(sum >= observed) of the conditional law.  SCAS: the upper
+ * normal tail of the corrected score at the null.  Person-time alike.
+ */
+static int cmh_greater(const dsp_strata *s, int cc, double *p)
+{
+	if (bad_strata(s))
+		return dsp_ret(p, NAN, DSP_EDOM);
+	double d, v;
+	cmh_parts(s, &d, &v);
+	if (v == 0)
+		return dsp_ret(p, 1, DSP_OK);
+	double a = fabs(d);
+	if (cc)
+		a = a >= 0.5 ? a - 0.5 : a;
+	return dsp_ret(p, gsl_cdf_ugaussian_Q(copysign(a, d) / sqrt(v)), DSP_OK);
+}
+
+int dsp_stest_cmh_greater(const dsp_strata *s, double *p)
+{
+	return cmh_greater(s, 0, p);
+}
+
+int dsp_stest_cmh_cc_greater(const dsp_strata *s, double *p)
+{
+	return cmh_greater(s, 1, p);
+}
+
+int dsp_stest_scas_rr_greater(const dsp_strata *s, double *p)
+{
+	return scas_test(s, RR, 1, p);
+}
+
+int dsp_stest_scas_rd_greater(const dsp_strata *s, double *p)
+{
+	return scas_test(s, RD, 1, p);
+}
+
+int dsp_sptest_mh_greater(const dsp_strata *s, double *p)
+{
+	if (bad_pt(s))
+		return dsp_ret(p, NAN, DSP_EDOM);
+	double d = 0, v = 0;
+	for (size_t j = 0; j < s->k; j++) {
+		double x1 = s->x1[j], n1 = s->n1[j], x2 = s->x2[j], n2 = s->n2[j];
+		double T = n1 + n2;
+		d += dsp_cross_diff(x1, n1, x2, n2) / T;
+		v += (x1 + x2) * (n1 / T) * (n2 / T);
+	}
+	if (v == 0)
+		return dsp_ret(p, 1, DSP_OK);
+	return dsp_ret(p, gsl_cdf_ugaussian_Q(d / sqrt(v)), DSP_OK);
+}
+
+static int exact_greater(const dsp_strata *s, int pt, double *p)
+{
+	struct cdist d;
+	int rc = cdist_build(s, pt, 0, &d);
+	if (rc)
+		return dsp_ret(p, NAN, rc);
+	double x = sum_of(s->x1, s->k), v;
+	if (x < d.lo)
+		v = 1;
+	else if (x > d.lo + (double)(d.n - 1))
+		v = 0;   /* beyond the kept range: below 1e-300 */
+	else
+		v = fmin(exp(cdist_ltail(&d, 0, x, +1)), 1);
+	cdist_free(&d);
+	return dsp_ret(p, v, DSP_OK);
+}
+
+int dsp_stest_exact_greater(const dsp_strata *s, double *p)
+{
+	if (bad_strata(s))
+		return dsp_ret(p, NAN, DSP_EDOM);
+	return exact_greater(s, 0, p);
+}
+
+int dsp_sptest_exact_greater(const dsp_strata *s, double *p)
+{
+	if (bad_pt(s))
+		return dsp_ret(p, NAN, DSP_EDOM);
+	return exact_greater(s, 1, p);
 }
