@@ -158,20 +158,6 @@ static void pick_methods(struct run *r, const struct opts *o)
 	}
 }
 
-/* --alternative: a name of alternative.h; one-sided bounds at level L are
- * two-sided ones at 2L - 1, so L must exceed 1/2. */
-static void pick_alternative(struct run *r, const char *name)
-{
-	if (!name)
-		return;
-	if (dsp_alt_parse(name, &r->alt))
-		err_usage("--alternative takes two-sided, greater or less: '%s'", err_show(name));
-	r->show_alt = 1;
-	if (r->alt != DSP_TWO_SIDED && !(r->level > 0.5))
-		err_usage("--alternative %s needs a level above 0.5 (a one-sided bound at "
-			  "level L is a two-sided one at 2L - 1)", name);
-}
-
 /* A row's numbers: the rate and its interval, then per kind an estimate
  * and its interval (a test: the p-value in est). */
 struct row {
@@ -338,7 +324,7 @@ int main(int argc, char **argv)
 	int first = opt_parse(argc, argv, &SPEC, &c, on_opt, &o);
 	struct run r = {.level = c.level, .per = o.per, .pt = o.xcol != NULL};
 	r.pair_level = c.level;
-	pick_alternative(&r, o.alt);
+	r.show_alt = mo_alternative(o.alt, r.level, &r.alt);
 	pick_methods(&r, &o);
 
 	counts_table t = {.nkey = 1, .keycols = &o.gcol, .events = o.ecol,

@@ -187,14 +187,7 @@ static void pick_methods(struct run *r, const struct opts *o)
 	}
 	r->test = dsp_test_of(r->m[K_TEST], r->m[K_RATIO]);
 	r->greater = dsp_greater_of(r->m[K_TEST], r->m[K_RATIO]);
-	if (!o->alt)
-		return;
-	if (dsp_alt_parse(o->alt, &r->alt))
-		err_usage("--alternative takes two-sided, greater or less: '%s'", err_show(o->alt));
-	r->show_alt = 1;
-	if (r->alt != DSP_TWO_SIDED && !(r->level > 0.5))
-		err_usage("--alternative %s needs a level above 0.5 (a one-sided bound at "
-			  "level L is a two-sided one at 2L - 1)", o->alt);
+	r->show_alt = mo_alternative(o->alt, r->level, &r->alt);
 	if (r->alt != DSP_TWO_SIDED && !r->greater)
 		err_usage("--test %s has no one-sided form (it orders the tables by a "
 			  "two-sided p-value)", r->m[K_TEST]->name);

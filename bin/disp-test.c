@@ -263,9 +263,8 @@ int main(int argc, char **argv)
 	int first = opt_parse(argc, argv, &SPEC, &c, on_opt, &o);
 	const dsp_method *tests[MAXTEST];
 	size_t nt = pick_tests(&o, tests);
-	dsp_alternative alt = DSP_TWO_SIDED;
-	if (o.alt && dsp_alt_parse(o.alt, &alt))
-		err_usage("--alternative takes two-sided, greater or less: '%s'", err_show(o.alt));
+	dsp_alternative alt;
+	mo_alternative(o.alt, 0, &alt);   /* (the trend test has no interval) */
 	for (size_t i = 0; i < nt && alt != DSP_TWO_SIDED; i++)
 		if (tests[i]->fn.table != dsp_kt_trend)
 			err_usage("--alternative %s: --tests %s has no one-sided form (a test of "
