@@ -521,26 +521,29 @@ static int boschloo_sides(double x1, double n1, double x2, double n2, double p[2
 	return ok ? DSP_OK : DSP_ENOMEM;
 }
 
+/* Boschloo's two one-sided p-values, for counts within its limit. */
+static int boschloo_checked(double x1, double n1, double x2, double n2, double p[2])
+{
+	p[0] = p[1] = NAN;
+	if (bad_args(x1, n1, x2, n2))
+		return DSP_EDOM;
+	if (n1 > DSP_UNCOND_MAX || n2 > DSP_UNCOND_MAX)
+		return DSP_ERANGE;
+	return boschloo_sides(x1, n1, x2, n2, p);
+}
+
 int dsp_test_boschloo(double x1, double n1, double x2, double n2, double *out)
 {
-	if (bad_args(x1, n1, x2, n2))
-		return dsp_ret(out, NAN, DSP_EDOM);
-	if (n1 > DSP_UNCOND_MAX || n2 > DSP_UNCOND_MAX)
-		return dsp_ret(out, NAN, DSP_ERANGE);
 	double p[2];
-	int rc = boschloo_sides(x1, n1, x2, n2, p);
+	int rc = boschloo_checked(x1, n1, x2, n2, p);
 	double v = rc == DSP_OK ? 2 * fmin(p[0], p[1]) : NAN;
 	return dsp_ret(out, v > 1 ? 1 : v, rc);
 }
 
 int dsp_test_boschloo_greater(double x1, double n1, double x2, double n2, double *out)
 {
-	if (bad_args(x1, n1, x2, n2))
-		return dsp_ret(out, NAN, DSP_EDOM);
-	if (n1 > DSP_UNCOND_MAX || n2 > DSP_UNCOND_MAX)
-		return dsp_ret(out, NAN, DSP_ERANGE);
 	double p[2];
-	int rc = boschloo_sides(x1, n1, x2, n2, p);
+	int rc = boschloo_checked(x1, n1, x2, n2, p);
 	return dsp_ret(out, rc == DSP_OK ? p[1] : NAN, rc);
 }
 
