@@ -27,7 +27,7 @@ TOOLS = disp-count disp-rate disp-check disp-adjust disp-plot disp-stages disp-r
 STATS_SRC = $(wildcard stats/*.c)
 CLI_SRC = $(filter-out bin/disp-%.c,$(wildcard bin/*.c))
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
-# Every tests/fuzz/fuzz_*.c is a libFuzzer harness (see tests/fuzz/README).
+# Every tests/fuzz/fuzz_*.c is a libFuzzer harness (see README.md, Fuzzing).
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_NAMES = $(FUZZ_SRC:tests/fuzz/%.c=%)
 
@@ -70,10 +70,16 @@ $(B)tests/fuzz/main-%.o: bin/%.c
 # A harness with the replay driver (any compiler; make check), or with
 # libFuzzer (clang; make fuzz).
 $(B)tests/fuzz/replay-%: $(B)tests/fuzz/%.o $(B)tests/fuzz/replay.o $(FILTER_MAINS) $(CLI_OBJ) $(LIB)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(DISP_LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(FUZZ_WRAP) -o $@ $^ $(LDLIBS) $(DISP_LIBS)
 
 $(B)tests/fuzz/fuzz_%: $(B)tests/fuzz/fuzz_%.o $(FILTER_MAINS) $(CLI_OBJ) $(LIB)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS) $(DISP_LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(FUZZ_WRAP) -fsanitize=fuzzer -o $@ $^ $(LDLIBS) $(DISP_LIBS)
+
+# A whole filter's harness (tests/fuzz/filter.h) keeps account of what each
+# run allocates, to free what an error exit leaves behind.
+FUZZ_WRAP_FNS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free,--wrap=csv_init,--wrap=open_memstream
+$(B)tests/fuzz/fuzz_disp_% $(B)tests/fuzz/replay-fuzz_disp_% $(B)tests/fuzz/fuzz_csvin \
+$(B)tests/fuzz/replay-fuzz_csvin: FUZZ_WRAP = $(FUZZ_WRAP_FNS)
 
 # The counting benchmark's record generator: standalone C, no library.
 $(B)tests/bench/records: $(B)tests/bench/records.o

@@ -184,9 +184,10 @@ static const char *conversion(const claim *c, struct conv *cv)
 		/* "1 in 5" is read as one in every five: n/x rounds to 5
 		 * (18.2% to 22.2%); "3 in 10" as 10 x/n rounding to 3.  With a
 		 * qualifier the fraction is compared ("fewer than 1 in 5":
-		 * 5 x/n < 1). */
-		if (v->unit == PUB_IN && v->d[0].digits == 1 && v->d[0].scale == 0 &&
-		    v->qual == PUB_EQ)
+		 * 5 x/n < 1), and so is a range ("1 to 3 in 10": 10 x/n in
+		 * [1, 3]). */
+		if (v->unit == PUB_IN && v->n == 1 && v->d[0].digits == 1 &&
+		    v->d[0].scale == 0 && v->qual == PUB_EQ)
 			cv->recip = 1, cv->num = 1;
 		return NULL;
 	case PUB_TIMES:

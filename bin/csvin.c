@@ -134,14 +134,19 @@ static size_t feed(csvin_reader *r, const char *buf, size_t n)
 		while (k < n && buf[k] != '\n' && buf[k] != '\r')
 			k++;
 		text = k > 0;
-		if (text && memchr(buf, '\0', k))
-			err_data(r->name, r->line, NULL, "NUL byte in input", NULL);
-		if (k < n)
-			k++;  /* include the line end */
 		if (text && !r->in_rec) {
 			r->in_rec = 1;
 			r->rec_line = r->line;
 		}
+		const char *nul = text ? memchr(buf, '\0', k) : NULL;
+		if (nul) {
+			/* What comes before the NUL first: a bad quote there is
+			 * the error, however the input was split. */
+			parse(r, buf, (size_t)(nul - buf));
+			err_data(r->name, r->line, NULL, "NUL byte in input", NULL);
+		}
+		if (k < n)
+			k++;  /* include the line end */
 		parse(r, buf, k);
 		char end = buf[k - 1];
 		/* An LF right after a CR ends the same line (CRLF). */

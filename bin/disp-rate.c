@@ -7,6 +7,7 @@
  * one with the largest total, is known only at the end.  Every row is
  * computed into numbers, then written once through the kit's writer.
  */
+#include "alternative.h"
 #include "counts.h"
 #include "err.h"
 #include "methodopt.h"
@@ -19,7 +20,7 @@
 #include <string.h>
 
 enum { O_CI = 256, O_RATIO, O_DIFF, O_ODDS, O_TEST, O_ADJUST, O_ADJUST_CI, O_PER,
-       O_METHODS };
+       O_METHODS, O_ALT };
 
 static const opt_def OPTS[] = {
 	OPT_COUNT_COLUMNS,
@@ -32,6 +33,9 @@ static const opt_def OPTS[] = {
 	{"diff", O_DIFF, "M", "add rd, rd_lo, rd_hi: rate difference by method M\n"
 			      "(not with -x)"},
 	{"odds", O_ODDS, "M", "add or, or_lo, or_hi: odds ratio by method M (not with -x)"},
+	{"alternative", O_ALT, "A", "two-sided (default), greater or less: one-sided tests\n"
+				    "and bounds; greater: the group's rate above the\n"
+				    "reference's (adds a column alternative)"},
 	{"adjust", O_ADJUST, "M", "add p_adj: p adjusted for the comparisons by method M"},
 	{"adjust-ci", O_ADJUST_CI, "bonferroni", "comparison intervals at level 1 - (1 - L)/k\n"
 						 "for k comparisons, to agree with bonferroni"},
@@ -52,6 +56,7 @@ struct opts {
 	const char *gcol, *ecol, *ncol, *xcol, *ref;
 	double per;
 	int adjust_ci;
+	const char *alt;            /* --alternative as given, or NULL */
 	const char *name[MAXKIND];  /* method names given, by kind option */
 	const char *option[MAXKIND];
 	size_t nname;
@@ -69,6 +74,7 @@ static void on_opt(void *ctx, int key, char *arg)
 	case 'n': o->ncol = arg; return;
 	case 'x': o->xcol = arg; return;
 	case 'r': o->ref = arg; return;
+	case O_ALT: o->alt = arg; return;
 	case O_PER:
 		if (num_parse_double(arg, &o->per) || !(o->per > 0))
 			err_usage("--per must be a positive number: '%s'", err_show(arg));
@@ -99,6 +105,7 @@ struct pick {
 	const dsp_kind *k;
 	const dsp_method *m;
 	dsp_test_fn test;   /* a test: its function (the companion, maybe) */
+	dsp_test_fn greater;  /* and its one-sided form, or NULL */
 };
 
 struct run {
@@ -107,6 +114,8 @@ struct run {
 	double level, per;
 	double pair_level;   /* of the comparison intervals (--adjust-ci) */
 	int pt;
+	int show_alt;        /* --alternative given: its column is written */
+	dsp_alternative alt;
 };
 
 /* Adjustments apply to the p-values of either table, with or without -x. */
@@ -142,6 +151,10 @@ static void pick_methods(struct run *r, const struct opts *o)
 		if (strcmp(k->option, "--ratio") == 0)
 			ratio = p->m;
 		p->test = k->shape == DSP_TEST ? dsp_test_of(p->m, ratio) : p->m->fn.test;
+		p->greater = k->shape == DSP_TEST ? dsp_greater_of(p->m, ratio) : NULL;
+		if (r->alt != DSP_TWO_SIDED && k->shape == DSP_TEST && !p->greater)
+			err_usage("%s %s has no one-sided form (it orders the tables by a "
+				  "two-sided p-value)", k->option, p->m->name);
 	}
 }
 
@@ -176,20 +189,23 @@ static void compute(const struct run *r, const counts_table *t, size_t i,
 		case DSP_ONE:
 			if (n > 0) {
 				e = x / n;
-				mo_check(p->m->fn.ci(x, n, r->level, &lo, &hi), p->k, p->m, "group", name);
+				mo_check(dsp_alt_interval(p->k, p->m, r->alt, x, n, 0, 0, r->level,
+							  &lo, &hi), p->k, p->m, "group", name);
 			}
 			out->rate = e * s, out->lo = lo * s, out->hi = hi * s;
 			break;
 		case DSP_PAIR:
 			if (both) {
 				e = p->k->estimate(x, n, x2, n2);
-				mo_check(p->m->fn.ratio(x, n, x2, n2, r->pair_level, &lo, &hi),
+				mo_check(dsp_alt_interval(p->k, p->m, r->alt, x, n, x2, n2,
+							  r->pair_level, &lo, &hi),
 					 p->k, p->m, "group", name);
 			}
 			break;
 		case DSP_TEST:
 			if (both)
-				mo_check(p->test(x, n, x2, n2, &e), p->k, p->m, "group", name);
+				mo_check(dsp_alt_test(p->test, p->greater, r->alt, x, n, x2, n2, &e),
+					 p->k, p->m, "group", name);
 			break;
 		case DSP_ADJUST:
 			break;   /* once every row's p is known: see adjust() */
@@ -246,6 +262,8 @@ static size_t columns(const struct run *r, const counts_table *t, wr_col *c,
 	c[n++] = (wr_col){t->keyname[0], WR_TEXT};
 	c[n++] = (wr_col){"events", WR_NUM};
 	c[n++] = (wr_col){r->pt ? "exposure" : "total", WR_NUM};
+	if (r->show_alt)
+		c[n++] = (wr_col){"alternative", WR_TEXT};
 	for (size_t k = 0; k < r->np; k++) {
 		const dsp_kind *kd = r->p[k].k;
 		if (k == first_comparison(r))
@@ -272,6 +290,8 @@ static void write_row(wr_table *w, const struct run *r, const counts_table *t,
 		wr_str(w, g->exposure_text);
 	else
 		wr_num(w, g->exposure);
+	if (r->show_alt)
+		wr_str(w, dsp_alt_name(r->alt));
 	for (size_t k = 0; k < r->np; k++) {
 		const dsp_kind *kd = r->p[k].k;
 		if (k == first_comparison(r))
@@ -304,6 +324,7 @@ int main(int argc, char **argv)
 	int first = opt_parse(argc, argv, &SPEC, &c, on_opt, &o);
 	struct run r = {.level = c.level, .per = o.per, .pt = o.xcol != NULL};
 	r.pair_level = c.level;
+	r.show_alt = mo_alternative(o.alt, r.level, &r.alt);
 	pick_methods(&r, &o);
 
 	counts_table t = {.nkey = 1, .keycols = &o.gcol, .events = o.ecol,
@@ -326,7 +347,7 @@ int main(int argc, char **argv)
 		compute(&r, &t, i, ref, &v[i]);
 	adjust(&r, &t, ref, v);
 
-	wr_col cols[4 + 4 * MAXKIND];
+	wr_col cols[5 + 4 * MAXKIND];
 	char names[2 * MAXKIND][32];
 	wr_opts wo = {c.delim, c.pretty, c.digits};
 	wr_table *w = wr_begin(stdout, &wo, cols, columns(&r, &t, cols, names));

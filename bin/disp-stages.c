@@ -12,6 +12,7 @@
  * is disp-rate's, from the same method tables, on the 2x2 table of a stage
  * and its base for the group and the reference group.
  */
+#include "alternative.h"
 #include "counts.h"
 #include "err.h"
 #include "methodopt.h"
@@ -24,7 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { O_STAGES = 256, O_BASE, O_CI, O_RATIO, O_TEST, O_PER, O_MIN };
+enum { O_STAGES = 256, O_BASE, O_CI, O_RATIO, O_TEST, O_PER, O_MIN, O_ALT };
 
 static const opt_def OPTS[] = {
 	{"stages", 's', "COL,COL...", "the count columns of the stages, in order; COL/BASE\n"
@@ -36,6 +37,8 @@ static const opt_def OPTS[] = {
 	{"ci", O_CI, "M", "rate interval (as disp-rate)"},
 	{"ratio", O_RATIO, "M", "relative-rate interval (as disp-rate)"},
 	{"test", O_TEST, "M", "test against the reference (as disp-rate)"},
+	{"alternative", O_ALT, "A", "two-sided (default), greater or less, as disp-rate:\n"
+				    "one-sided tests and bounds (adds a column alternative)"},
 	{"per", O_PER, "K", "scale rates by K (e.g. 100)"},
 	{"min-count", O_MIN, "N", "small is 1 where the stage count of the group or of\n"
 				  "the reference is below N (default: 20; 0: never)"},
@@ -66,7 +69,7 @@ static void more_help(FILE *fp)
 
 struct opts {
 	char *stages;
-	const char *gcol, *ref, *method[NKIND];
+	const char *gcol, *ref, *method[NKIND], *alt;
 	int first;       /* --base first */
 	double per;
 	int64_t min;
@@ -87,6 +90,7 @@ static void on_opt(void *ctx, int key, char *arg)
 	case O_CI: o->method[K_CI] = arg; break;
 	case O_RATIO: o->method[K_RATIO] = arg; break;
 	case O_TEST: o->method[K_TEST] = arg; break;
+	case O_ALT: o->alt = arg; break;
 	case O_PER:
 		if (num_parse_double(arg, &o->per) || !(o->per > 0))
 			err_usage("--per must be a positive number: '%s'", err_show(arg));
@@ -168,6 +172,9 @@ struct run {
 	const dsp_method *m[NKIND];
 	dsp_test_fn test;   /* the test's function (the ratio's score test for
 			     * --test score) */
+	dsp_test_fn greater;  /* and its one-sided form, or NULL */
+	dsp_alternative alt;
+	int show_alt;         /* --alternative given: its column is written */
 	double level, per;
 	int64_t min;
 };
@@ -179,6 +186,11 @@ static void pick_methods(struct run *r, const struct opts *o)
 		r->m[i] = mo_pick(r->k[i], o->method[i]);
 	}
 	r->test = dsp_test_of(r->m[K_TEST], r->m[K_RATIO]);
+	r->greater = dsp_greater_of(r->m[K_TEST], r->m[K_RATIO]);
+	r->show_alt = mo_alternative(o->alt, r->level, &r->alt);
+	if (r->alt != DSP_TWO_SIDED && !r->greater)
+		err_usage("--test %s has no one-sided form (it orders the tables by a "
+			  "two-sided p-value)", r->m[K_TEST]->name);
 }
 
 /* One comparison: x of n against the reference's xr of nr. */
@@ -196,9 +208,11 @@ static void compare(const struct run *r, double x, double n, double xr, double n
 	if (self || !(n > 0 && nr > 0))
 		return;
 	c->rr = r->k[K_RATIO]->estimate(x, n, xr, nr);
-	mo_check(r->m[K_RATIO]->fn.ratio(x, n, xr, nr, r->level, &c->lo, &c->hi),
+	mo_check(dsp_alt_interval(r->k[K_RATIO], r->m[K_RATIO], r->alt, x, n, xr, nr,
+				  r->level, &c->lo, &c->hi),
 		 r->k[K_RATIO], r->m[K_RATIO], "group", what);
-	mo_check(r->test(x, n, xr, nr, &c->p), r->k[K_TEST], r->m[K_TEST], "group", what);
+	mo_check(dsp_alt_test(r->test, r->greater, r->alt, x, n, xr, nr, &c->p),
+		 r->k[K_TEST], r->m[K_TEST], "group", what);
 }
 
 static const wr_col COLS[] = {
@@ -245,8 +259,8 @@ static void compute(const struct run *r, const counts_table *t,
 	v->rate = v->lo = v->hi = NAN;
 	if (n > 0) {
 		v->rate = x / n;
-		mo_check(r->m[K_CI]->fn.ci(x, n, r->level, &v->lo, &v->hi), r->k[K_CI],
-			 r->m[K_CI], "group", what);
+		mo_check(dsp_alt_interval(r->k[K_CI], r->m[K_CI], r->alt, x, n, 0, 0, r->level,
+					  &v->lo, &v->hi), r->k[K_CI], r->m[K_CI], "group", what);
 	}
 	v->cum_rate = n0 > 0 ? x / n0 : NAN;
 	compare(r, x, n, xr, nr, self, what, &v->stage);
@@ -265,6 +279,8 @@ static void write_row(wr_table *w, const struct run *r, const counts_table *t,
 	wr_str(w, st->name[b]);
 	wr_int(w, g->count[s]);
 	wr_int(w, g->count[b]);
+	if (r->show_alt)
+		wr_str(w, dsp_alt_name(r->alt));
 	wr_num(w, v->rate * r->per), wr_num(w, v->lo * r->per), wr_num(w, v->hi * r->per);
 	wr_text(w, rg->key[0], rg->klen[0]);
 	write_cmp(w, &v->stage, self);
@@ -302,8 +318,14 @@ int main(int argc, char **argv)
 				"counts needs a group column, even for one group)", err_show(t.keyname[0]));
 	size_t ref = counts_ref(&t, o.ref);
 
-	wr_col cols[NCOL];
-	memcpy(cols, COLS, sizeof cols);
+	/* The columns; with --alternative, its column after the counts. */
+	wr_col cols[NCOL + 1];
+	size_t ncol = 0;
+	for (size_t j = 0; j < NCOL; j++) {
+		cols[ncol++] = COLS[j];
+		if (j == 4 && r.show_alt)
+			cols[ncol++] = (wr_col){"alternative", WR_TEXT};
+	}
 	cols[0].name = t.keyname[0];
 	wr_opts wo = {c.delim, c.pretty, c.digits};
 	/* Every row is computed before any is written, so that a method's
@@ -314,7 +336,7 @@ int main(int argc, char **argv)
 	for (size_t s = 1; s < st.n; s++)
 		for (size_t i = 0; i < t.n; i++)
 			compute(&r, &t, &st, i, ref, s, &v[(s - 1) * t.n + i]);
-	wr_table *w = wr_begin(stdout, &wo, cols, NCOL);
+	wr_table *w = wr_begin(stdout, &wo, cols, ncol);
 	for (size_t s = 1; s < st.n; s++)
 		for (size_t i = 0; i < t.n; i++)
 			write_row(w, &r, &t, &st, i, ref, s, &v[(s - 1) * t.n + i]);

@@ -15,6 +15,7 @@
  * are first seen.  Every row is computed before any is written, so that a
  * method's error leaves no partial table.
  */
+#include "alternative.h"
 #include "counts.h"
 #include "err.h"
 #include "hash.h"
@@ -30,7 +31,7 @@
 #include <string.h>
 
 enum { O_RATIO = 256, O_DIFF, O_ODDS, O_TEST, O_HOMOG, O_STANDARDISE, O_STANDARD,
-       O_EACH, O_PER, O_METHODS };
+       O_EACH, O_PER, O_METHODS, O_ALT };
 
 static const opt_def OPTS[] = {
 	{"strata", 's', "COL,COL...", "the stratum columns (a stratum is one value of each)"},
@@ -45,6 +46,8 @@ static const opt_def OPTS[] = {
 			      "(not with -x)"},
 	{"test", O_TEST, "M", "test of no association, given the strata"},
 	{"homogeneity", O_HOMOG, "M", "test that the strata share one ratio (p_homog)"},
+	{"alternative", O_ALT, "A", "two-sided (default), greater or less, as disp-rate:\n"
+				    "one-sided tests and bounds (adds a column alternative)"},
 	{"standardise", O_STANDARDISE, "M", "instead: standardised rates, direct or indirect"},
 	{"standard", O_STANDARD, "COL", "with --standardise: COL holds each stratum's standard\n"
 					"population (direct) or rate (indirect)"},
@@ -74,7 +77,7 @@ static const char *const KOPT[NK] = {"--ratio", "--diff", "--odds", "--test",
 struct opts {
 	char *strata;
 	const char *gcol, *ecol, *ncol, *xcol, *ref, *stdcol;
-	const char *method[NK], *standardise;
+	const char *method[NK], *standardise, *alt;
 	int each;
 	double per;
 };
@@ -94,6 +97,7 @@ static void on_opt(void *ctx, int key, char *arg)
 	case O_ODDS: o->method[K_ODDS] = arg; break;
 	case O_TEST: o->method[K_TEST] = arg; break;
 	case O_HOMOG: o->method[K_HOMOG] = arg; break;
+	case O_ALT: o->alt = arg; break;
 	case O_STANDARDISE: o->standardise = arg; break;
 	case O_STANDARD: o->stdcol = arg; break;
 	case O_EACH: o->each = 1; break;
@@ -352,6 +356,9 @@ struct run {
 	const dsp_kind *k[NK];       /* NULL: not computed */
 	const dsp_method *m[NK];
 	dsp_strata_test_fn test;     /* the test (the --ratio's score test for score) */
+	dsp_strata_test_fn sgreater; /* and its one-sided form, or NULL */
+	dsp_alternative alt;
+	int show_alt;                /* --alternative given: its column is written */
 	double level, per;
 	int each;
 };
@@ -386,10 +393,12 @@ static void compute_kinds(const struct run *r, const dsp_strata *s, int homog,
 		int rc;
 		if (kd->shape == DSP_STRATA) {
 			e[k] = dsp_strata_estimate(kd)(s) * scale(r, k);
-			rc = r->m[k]->fn.strata(s, r->level, &lo[k], &hi[k]);
+			rc = dsp_alt_strata(kd, r->m[k], r->alt, s, r->level, &lo[k], &hi[k]);
 			lo[k] *= scale(r, k), hi[k] *= scale(r, k);
 		} else {
-			rc = (k == K_TEST ? r->test : r->m[k]->fn.stest)(s, &e[k]);
+			/* homogeneity has no direction: always two-sided */
+			rc = k == K_TEST ? dsp_alt_stest(r->test, r->sgreater, r->alt, s, &e[k]) :
+					   r->m[k]->fn.stest(s, &e[k]);
 		}
 		mo_check(rc, kd, r->m[k], "group", what);
 	}
@@ -515,6 +524,8 @@ static size_t columns(const struct run *r, wr_col *c, char names[][64])
 	}
 	c[n++] = (wr_col){"events", WR_NUM};
 	c[n++] = (wr_col){d->pt ? "exposure" : "total", WR_NUM};
+	if (r->show_alt)
+		c[n++] = (wr_col){"alternative", WR_TEXT};
 	c[n++] = (wr_col){"ref", WR_TEXT};
 	c[n++] = (wr_col){"strata", WR_NUM};
 	for (int k = 0; k < NK; k++) {
@@ -591,6 +602,8 @@ static void write_row(wr_table *w, const struct run *r, const struct row *v)
 	} else {
 		wr_empty(w), wr_empty(w);
 	}
+	if (r->show_alt)
+		wr_str(w, dsp_alt_name(r->alt));
 	wr_text(w, d->g[d->ref].name, d->g[d->ref].len);
 	wr_int(w, (int64_t)v->used);
 	for (int k = 0; k < NK; k++) {
@@ -830,6 +843,10 @@ static void pick_methods(struct run *r, const struct opts *o, int pt)
 	r->test = r->m[K_TEST]->fn.stest;
 	if ((r->m[K_TEST]->flags & DSP_COMPANION) && r->m[K_RATIO]->sscore)
 		r->test = r->m[K_RATIO]->sscore;
+	r->sgreater = dsp_sgreater_of(r->m[K_TEST], r->m[K_RATIO]);
+	r->show_alt = mo_alternative(o->alt, r->level, &r->alt);
+	if (r->alt != DSP_TWO_SIDED && !r->sgreater)
+		err_usage("--test %s has no one-sided form", r->m[K_TEST]->name);
 }
 
 int main(int argc, char **argv)
@@ -849,6 +866,9 @@ int main(int argc, char **argv)
 		if (o.each)
 			err_usage("--each does not apply with --standardise (each stratum's "
 				  "rates are disp-rate's)");
+		if (o.alt)
+			err_usage("--alternative does not apply with --standardise (its rates "
+				  "have two-sided intervals only)");
 	}
 	struct data d = {0};
 	d.pt = o.xcol != NULL;
@@ -927,7 +947,9 @@ int main(int argc, char **argv)
 					w->used += cell_n(&d, d.g[g].cell[c2]) > 0;
 			}
 		}
-		wr_col cols[16 + 6 * NK];
+		/* the group, the stratum columns, scope, counts, alternative,
+		 * ref, strata, six per kind, note */
+		wr_col *cols = xmalloc((8 + d.ns + 6 * NK) * sizeof *cols);
 		char names[6 * NK][64];
 		wr_opts wo = {c.delim, c.pretty, c.digits};
 		wr_table *w = wr_begin(stdout, &wo, cols, columns(&r, cols, names));
@@ -936,7 +958,7 @@ int main(int argc, char **argv)
 		wr_finish(w);
 		for (size_t i = 0; i < nrow; i++)
 			free(v[i].note);
-		free(v), free(at), free(rat);
+		free(v), free(at), free(rat), free(cols);
 	}
 	for (size_t g = 0; g < d.ng; g++)
 		free(d.g[g].cell);

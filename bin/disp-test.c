@@ -8,6 +8,7 @@
  * one row is written per test: its statistic, df, p, the Monte Carlo
  * standard error where there is one, and a note of what was computed.
  */
+#include "alternative.h"
 #include "counts.h"
 #include "dsp.h"
 #include "err.h"
@@ -21,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { O_TESTS = 256, O_ORDER, O_SCORE, O_DRAWS, O_SEED, O_LIMIT, O_METHODS };
+enum { O_TESTS = 256, O_ORDER, O_SCORE, O_DRAWS, O_SEED, O_LIMIT, O_METHODS, O_ALT };
 
 #define DRAWS 100000
 #define LIMIT 1e8
@@ -36,6 +37,9 @@ static const opt_def OPTS[] = {
 	{"seed", O_SEED, "S", "Monte Carlo seed (default: 1)"},
 	{"exact-limit", O_LIMIT, "STEPS", "the exact test's work limit, beyond which it is\n"
 					  "Monte Carlo (default: 10^8)"},
+	{"alternative", O_ALT, "A", "two-sided (default); greater or less for trend only:\n"
+				    "the rates rise (fall) with the score (adds a column\n"
+				    "alternative)"},
 	{"methods", O_METHODS, NULL, "list every test with its citation, as CSV"},
 	{NULL, 0, NULL, NULL}};
 
@@ -54,7 +58,7 @@ static const opt_spec SPEC = {
 #define MAXTEST 16
 
 struct opts {
-	const char *gcol, *ecol, *ncol, *tests, *order, *score;
+	const char *gcol, *ecol, *ncol, *tests, *order, *score, *alt;
 	unsigned long draws, seed;
 	double limit;
 };
@@ -78,6 +82,7 @@ static void on_opt(void *ctx, int key, char *arg)
 	case O_TESTS: o->tests = arg; break;
 	case O_ORDER: o->order = arg; break;
 	case O_SCORE: o->score = arg; break;
+	case O_ALT: o->alt = arg; break;
 	case O_DRAWS: o->draws = (unsigned long)whole("--draws", arg, 1e12); break;
 	case O_SEED: o->seed = (unsigned long)whole("--seed", arg, 4294967295.0); break;
 	case O_LIMIT:
@@ -258,6 +263,14 @@ int main(int argc, char **argv)
 	int first = opt_parse(argc, argv, &SPEC, &c, on_opt, &o);
 	const dsp_method *tests[MAXTEST];
 	size_t nt = pick_tests(&o, tests);
+	dsp_alternative alt;
+	mo_alternative(o.alt, 0, &alt);   /* (the trend test has no interval) */
+	for (size_t i = 0; i < nt && alt != DSP_TWO_SIDED; i++)
+		if (tests[i]->fn.table != dsp_kt_trend)
+			err_usage("--alternative %s: --tests %s has no one-sided form (a test of "
+				  "the whole table, k - 1 df, has no direction; disp-rate "
+				  "--alternative compares each group), only trend", o.alt,
+				  tests[i]->name);
 
 	counts_table t = {.nkey = 1, .keycols = &o.gcol, .events = o.ecol, .total = o.ncol};
 	struct scores sc = {.col = o.score};
@@ -278,8 +291,15 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < t.n; i++)
 		mg.m += x[i], mg.N += n[i];
 
-	static const wr_col cols[] = {{"test", WR_TEXT}, {"statistic", WR_NUM},
+	static const wr_col COLS[] = {{"test", WR_TEXT}, {"statistic", WR_NUM},
 		{"df", WR_NUM}, {"p", WR_NUM}, {"p_se", WR_NUM}, {"method", WR_TEXT}};
+	wr_col cols[7];
+	size_t ncol = 0;
+	for (size_t j = 0; j < 6; j++) {
+		cols[ncol++] = COLS[j];
+		if (j == 0 && o.alt)
+			cols[ncol++] = (wr_col){"alternative", WR_TEXT};
+	}
 	dsp_ktest res[MAXTEST];
 	for (size_t i = 0; i < nt; i++) {
 		int rc = tests[i]->fn.table(&kt, &res[i]);
@@ -292,13 +312,17 @@ int main(int argc, char **argv)
 			err_nomem();
 		if (rc != DSP_OK)
 			err_die(EX_DATA, "--tests %s: invalid table", tests[i]->name);
+		if (tests[i]->fn.table == dsp_kt_trend)
+			dsp_kt_trend_alt(&res[i], alt);
 	}
 	wr_opts wo = {c.delim, c.pretty, c.digits};
-	wr_table *w = wr_begin(stdout, &wo, cols, sizeof cols / sizeof *cols);
+	wr_table *w = wr_begin(stdout, &wo, cols, ncol);
 	for (size_t i = 0; i < nt; i++) {
 		const dsp_ktest *r = &res[i];
 		char buf[256];
 		wr_str(w, tests[i]->name);
+		if (o.alt)
+			wr_str(w, dsp_alt_name(alt));
 		if (r->how == DSP_KT_NONE) {
 			wr_empty(w), wr_empty(w), wr_empty(w);
 		} else {

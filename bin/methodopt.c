@@ -91,3 +91,16 @@ void mo_check(int rc, const dsp_kind *k, const dsp_method *m, const char *noun,
 	if (rc == DSP_ENOMEM)
 		err_nomem();
 }
+
+int mo_alternative(const char *name, double level, dsp_alternative *alt)
+{
+	*alt = DSP_TWO_SIDED;
+	if (!name)
+		return 0;
+	if (dsp_alt_parse(name, alt))
+		err_usage("--alternative takes two-sided, greater or less: '%s'", err_show(name));
+	if (*alt != DSP_TWO_SIDED && level != 0 && !(level > 0.5))
+		err_usage("--alternative %s needs a level above 0.5 (a one-sided bound at "
+			  "level L is a two-sided one at 2L - 1)", name);
+	return 1;
+}

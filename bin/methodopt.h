@@ -6,6 +6,7 @@
 #ifndef DISP_METHODOPT_H
 #define DISP_METHODOPT_H
 
+#include "alternative.h"
 #include "methods.h"
 
 #include <stdio.h>
@@ -33,5 +34,14 @@ void mo_list_kinds(FILE *fp, const dsp_kind *kinds);
  */
 void mo_check(int rc, const dsp_kind *k, const dsp_method *m, const char *noun,
 	      const char *name);
+
+/*
+ * --alternative NAME into *alt (NAME NULL: two-sided): a usage error when
+ * NAME is not two-sided, greater or less, or when it is one-sided and the
+ * run's level is 1/2 or less (a one-sided bound at level L is the
+ * two-sided one at 2L - 1); level 0: the run has no intervals.  Returns
+ * whether NAME was given (the alternative column is then written).
+ */
+int mo_alternative(const char *name, double level, dsp_alternative *alt);
 
 #endif

@@ -116,6 +116,11 @@ static int number(struct cur *c, dsp_decimal *d)
 			e = e * 10 + (*p++ - '0');
 		scale += eneg ? e : -e;
 	}
+	/* No published figure is shown to 10^-1000 or rounded to 10^1000;
+	 * beyond that a computed value times 10^scale leaves long double's
+	 * range, where comparing it at that precision means nothing. */
+	if (scale > 1000 || scale < -1000)
+		return -1;
 	*d = (dsp_decimal){v, scale, neg};
 	c->p = p;
 	skip_space(c);

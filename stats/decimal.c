@@ -161,8 +161,10 @@ static int x_expand(double x, int scale, struct expansion *e)
 {
 	if (isnan(x))
 		return 0;
-	long double c = fabsl((long double)x) * powl(10.0L, (long double)scale);
 	*e = (struct expansion){0, 0, 0};
+	if (x == 0)
+		return 1;   /* at any scale: 10^scale may be inf, and 0 inf nan */
+	long double c = fabsl((long double)x) * powl(10.0L, (long double)scale);
 	if (isinf(c) || c >= 1e37L) {
 		e->huge = 1;
 		return 1;

@@ -4,6 +4,7 @@
  * check (tests/docs.sh) holds the page to it.
  */
 #include "methods.h"
+#include "alternative.h"
 #include "adjust.h"
 #include "invert.h"
 #include "mover.h"
@@ -83,7 +84,7 @@ const dsp_method dsp_ci_methods[] = {
 	{.name = "wald", .help = "Wald interval (not recommended; for comparison)",
 	 .fn.ci = dsp_ci_wald, .cite = BROWN_2001},
 	{.name = "blaker", .help = "Blaker's exact interval (inverts his acceptability test)",
-	 .fn.ci = dsp_ci_blaker, .limit = "n <= 10^7", .cite = BLAKER_2000},
+	 .fn.ci = dsp_ci_blaker, .limit = "n <= 10^7", .one_sided = "exact", .cite = BLAKER_2000},
 	{.name = "logit", .help = "logit (Wald on the log odds) interval",
 	 .fn.ci = dsp_ci_logit, .cite = BROWN_2001},
 	{.name = "arcsine", .help = "arcsine interval on Anscombe's (x+3/8)/(n+3/4)",
@@ -95,15 +96,17 @@ const dsp_method dsp_ci_methods[] = {
 
 const dsp_method dsp_ratio_methods[] = {
 	{.name = "koopman", .help = "Koopman score interval", .fn.ratio = dsp_rr_koopman,
-	 .score = dsp_test_score, .cite = KOOPMAN_1984},
+	 .score = dsp_test_score, .score_greater = dsp_test_score_greater, .cite = KOOPMAN_1984},
 	{.name = "katz", .help = "Katz log interval", .fn.ratio = dsp_rr_katz,
 	 .cite = "Katz D, Baptista J, Azen SP, Pike MC (1978). Obtaining confidence "
 		 "intervals for the risk ratio in cohort studies. Biometrics 34:469-474."},
 	{.name = "mn", .help = "Miettinen-Nurminen score interval (Koopman's with N/(N-1))",
-	 .fn.ratio = dsp_rr_mn, .score = dsp_test_score_mn, .cite = MN_1985},
+	 .fn.ratio = dsp_rr_mn, .score = dsp_test_score_mn,
+	 .score_greater = dsp_test_score_mn_greater, .cite = MN_1985},
 	{.name = "scas",
 	 .help = "skewness-corrected asymptotic score interval (MN with Gart-Nam correction)",
 	 .fn.ratio = dsp_rr_scas, .score = dsp_test_score_scas,
+	 .score_greater = dsp_test_score_scas_greater,
 	 .cite = "Laud PJ (2017). Equal-tailed confidence intervals for comparison "
 		 "of rates. Pharm Stat 16:334-348; Gart JJ, Nam J (1988). Approximate "
 		 "interval estimation of the ratio of binomial parameters: a review and "
@@ -127,37 +130,39 @@ const dsp_method dsp_ratio_methods[] = {
 
 const dsp_method dsp_test_methods[] = {
 	{.name = "fisher", .help = "Fisher's exact test, two-sided by minimum likelihood",
-	 .fn.test = dsp_test_fisher,
+	 .fn.test = dsp_test_fisher, .greater = dsp_test_fisher_greater,
 	 .cite = "Fisher RA (1935). The logic of inductive inference. J R Stat Soc "
 		 "98:39-82."},
 	{.name = "chi2", .help = "Pearson chi-square test, no continuity correction",
-	 .fn.test = dsp_test_chi2, .cite = "Pearson K (1900). Philos Mag 50:157-175."},
+	 .fn.test = dsp_test_chi2, .greater = dsp_test_chi2_greater, .cite = "Pearson K (1900). Philos Mag 50:157-175."},
 	{.name = "chi2-yates", .help = "Pearson chi-square test with Yates' continuity correction",
-	 .fn.test = dsp_test_chi2_yates,
+	 .fn.test = dsp_test_chi2_yates, .greater = dsp_test_chi2_yates_greater,
 	 .cite = "Yates F (1934). Contingency tables involving small numbers and the "
 		 "chi-square test. J R Stat Soc Suppl 1:217-235."},
-	{.name = "g", .help = "likelihood-ratio (G) test", .fn.test = dsp_test_g,
+	{.name = "g", .help = "likelihood-ratio (G) test", .fn.test = dsp_test_g, .greater = dsp_test_g_greater,
 	 .cite = "Woolf B (1957). The log likelihood ratio test (the G-test). Ann "
 		 "Hum Genet 21:397-409."},
 	{.name = "fisher-midp",
 	 .help = "Fisher's test with Lancaster's mid-p (twice the smaller one-sided)",
-	 .fn.test = dsp_test_fisher_midp, .cite = LANCASTER_1961},
+	 .fn.test = dsp_test_fisher_midp, .greater = dsp_test_fisher_midp_greater, .cite = LANCASTER_1961},
 	{.name = "score",
 	 .help = "score test inverted by the chosen score-type --ratio (koopman: Pearson X^2)",
-	 .fn.test = dsp_test_score, .flags = DSP_COMPANION,
+	 .fn.test = dsp_test_score, .greater = dsp_test_score_greater,
+	 .flags = DSP_COMPANION,
 	 .cite = KOOPMAN_1984 " " MN_1985},
 	{.name = "barnard", .help = "Barnard's unconditional exact test (pooled z), as scipy barnard_exact",
-	 .fn.test = dsp_test_barnard, .limit = "n1, n2 <= 10^5",
+	 .fn.test = dsp_test_barnard, .greater = dsp_test_barnard_greater, .limit = "n1, n2 <= 10^5",
 	 .cite = "Barnard GA (1947). Significance tests for 2x2 tables. Biometrika "
 		 "34:123-138."},
 	{.name = "barnard-unpooled",
 	 .help = "Barnard's test with the unpooled (Wald) z, as scipy pooled=False",
-	 .fn.test = dsp_test_barnard_unpooled, .limit = "n1, n2 <= 10^5",
+	 .fn.test = dsp_test_barnard_unpooled,
+	 .greater = dsp_test_barnard_unpooled_greater, .limit = "n1, n2 <= 10^5",
 	 .cite = "Barnard GA (1947). Significance tests for 2x2 tables. Biometrika "
 		 "34:123-138; Suissa S, Shuster JJ (1985). Exact unconditional sample "
 		 "sizes for the 2x2 binomial trial. J R Stat Soc A 148:317-327."},
 	{.name = "boschloo", .help = "Boschloo's unconditional exact test (Fisher's p as statistic)",
-	 .fn.test = dsp_test_boschloo, .limit = "n1, n2 <= 10^5",
+	 .fn.test = dsp_test_boschloo, .greater = dsp_test_boschloo_greater, .limit = "n1, n2 <= 10^5",
 	 .cite = "Boschloo RD (1970). Raised conditional level of significance for "
 		 "the 2x2 table when testing the equality of two probabilities. Stat "
 		 "Neerl 24:1-9."},
@@ -184,9 +189,10 @@ const dsp_method dsp_diff_methods[] = {
 	{.name = "wald", .help = "Wald interval (not recommended; for comparison)",
 	 .fn.ratio = dsp_rd_wald, .cite = NEWCOMBE_1998D " (method 1)."},
 	{.name = "mn", .help = "Miettinen-Nurminen score interval", .fn.ratio = dsp_rd_mn,
-	 .score = dsp_test_score_mn, .cite = MN_1985},
+	 .score = dsp_test_score_mn, .score_greater = dsp_test_score_mn_greater, .cite = MN_1985},
 	{.name = "mee", .help = "Mee score interval (MN's without N/(N-1))",
 	 .fn.ratio = dsp_rd_mee, .score = dsp_test_score,
+	 .score_greater = dsp_test_score_greater,
 	 .cite = "Mee RW (1984). Confidence bounds for the difference between two "
 		 "probabilities (letter). Biometrics 40:1175-1176."},
 	{.name = "mover-wilson", .help = "MOVER on Wilson limits: newcombe's interval",
@@ -214,9 +220,10 @@ const dsp_method dsp_odds_methods[] = {
 	{.name = "midp", .help = "conditional mid-p interval", .fn.ratio = dsp_or_midp,
 	 .cite = ROTHMAN_1998},
 	{.name = "mn", .help = "Miettinen-Nurminen score interval", .fn.ratio = dsp_or_mn,
-	 .score = dsp_test_score_mn, .cite = MN_1985},
+	 .score = dsp_test_score_mn, .score_greater = dsp_test_score_mn_greater, .cite = MN_1985},
 	{.name = "score", .help = "uncorrected score interval (MN's without N/(N-1))",
-	 .fn.ratio = dsp_or_score, .score = dsp_test_score, .cite = MN_1985 " " FLL_2015},
+	 .fn.ratio = dsp_or_score, .score = dsp_test_score,
+	 .score_greater = dsp_test_score_greater, .cite = MN_1985 " " FLL_2015},
 	{.name = "asinh", .help = "adjusted inverse hyperbolic sine interval (0.45, 0.25 added)",
 	 .fn.ratio = dsp_or_asinh, .flags = DSP_PSEUDO, .cite = FLL_2015},
 	{.name = "mover-wilson", .help = "MOVER on the odds of Wilson limits (Fagerland-Newcombe)",
@@ -227,7 +234,7 @@ const dsp_method dsp_odds_methods[] = {
 	 .cite = FAGERLAND_NEWCOMBE_2013 " (method 4). " LAUD_2017_MOVER},
 	{.name = "baptista-pike",
 	 .help = "Baptista-Pike exact interval (inverts the minimum-likelihood test)",
-	 .fn.ratio = dsp_or_baptista_pike,
+	 .fn.ratio = dsp_or_baptista_pike, .one_sided = "exact",
 	 .cite = "Baptista J, Pike MC (1977). Exact two-sided confidence limits for "
 		 "the odds ratio in a 2x2 table. Appl Stat 26:214-220."},
 	{0}
@@ -248,9 +255,9 @@ const dsp_method dsp_pt_ci_methods[] = {
 	{.name = "wald", .help = "Wald interval (not recommended; for comparison)",
 	 .fn.ci = dsp_pt_ci_wald, .cite = BRESLOW_1987},
 	{.name = "minlike", .help = "exact, inverting the minimum-likelihood test (exactci)",
-	 .fn.ci = dsp_pt_ci_minlike, .limit = "x <= 10^7", .cite = FAY_2010},
+	 .fn.ci = dsp_pt_ci_minlike, .limit = "x <= 10^7", .one_sided = "exact", .cite = FAY_2010},
 	{.name = "blaker", .help = "exact, inverting Blaker's test (exactci)",
-	 .fn.ci = dsp_pt_ci_blaker, .limit = "x <= 10^7", .cite = BLAKER_2000 " " FAY_2010},
+	 .fn.ci = dsp_pt_ci_blaker, .limit = "x <= 10^7", .one_sided = "exact", .cite = BLAKER_2000 " " FAY_2010},
 	{0}
 };
 
@@ -263,9 +270,11 @@ const dsp_method dsp_pt_ratio_methods[] = {
 	{.name = "wald", .help = "Wald interval of the log rate ratio",
 	 .fn.ratio = dsp_pt_rr_wald, .cite = ROTHMAN_1998},
 	{.name = "minlike", .help = "conditional, inverting the minimum-likelihood test (exactci)",
-	 .fn.ratio = dsp_pt_rr_minlike, .limit = "x1 + x2 <= 10^7", .cite = FAY_2010},
+	 .fn.ratio = dsp_pt_rr_minlike, .limit = "x1 + x2 <= 10^7",
+	 .one_sided = "exact", .cite = FAY_2010},
 	{.name = "blaker", .help = "conditional, inverting Blaker's test (exactci)",
 	 .fn.ratio = dsp_pt_rr_blaker, .limit = "x1 + x2 <= 10^7",
+	 .one_sided = "exact",
 	 .cite = BLAKER_2000 " " FAY_2010},
 	{0}
 };
@@ -273,11 +282,11 @@ const dsp_method dsp_pt_ratio_methods[] = {
 /* Person-time test of x1/t1 against x2/t2. */
 const dsp_method dsp_pt_test_methods[] = {
 	{.name = "exact", .help = "conditional binomial test, two-sided as R's poisson.test",
-	 .fn.test = dsp_pt_test_exact, .cite = ARMITAGE_2002},
+	 .fn.test = dsp_pt_test_exact, .greater = dsp_pt_test_exact_greater, .cite = ARMITAGE_2002},
 	{.name = "midp", .help = "conditional binomial test with mid-p (twice the smaller one-sided)",
-	 .fn.test = dsp_pt_test_midp, .cite = LANCASTER_1961},
+	 .fn.test = dsp_pt_test_midp, .greater = dsp_pt_test_midp_greater, .cite = LANCASTER_1961},
 	{.name = "score", .help = "score (chi-square) test on the conditional binomial",
-	 .fn.test = dsp_pt_test_score, .cite = BRESLOW_1987},
+	 .fn.test = dsp_pt_test_score, .greater = dsp_pt_test_score_greater, .cite = BRESLOW_1987},
 	{0}
 };
 
@@ -372,9 +381,11 @@ const dsp_method dsp_strata_ratio_methods[] = {
 	{.name = "mh", .help = "Mantel-Haenszel, Greenland-Robins variance (log interval)",
 	 .fn.strata = dsp_srr_mh, .cite = GR_1985},
 	{.name = "mn", .help = "stratified Miettinen-Nurminen score interval (MN weights)",
-	 .fn.strata = dsp_srr_mn, .sscore = dsp_stest_cmh, .cite = MN_1985},
+	 .fn.strata = dsp_srr_mn, .sscore = dsp_stest_cmh,
+	 .sscore_greater = dsp_stest_cmh_greater, .cite = MN_1985},
 	{.name = "scas", .help = "stratified skewness-corrected score interval (MH weights)",
-	 .fn.strata = dsp_srr_scas, .sscore = dsp_stest_scas_rr, .cite = LAUD_2017},
+	 .fn.strata = dsp_srr_scas, .sscore = dsp_stest_scas_rr,
+	 .sscore_greater = dsp_stest_scas_rr_greater, .cite = LAUD_2017},
 	{0}
 };
 
@@ -386,9 +397,11 @@ const dsp_method dsp_strata_diff_methods[] = {
 	{.name = "gr", .help = "Mantel-Haenszel, Greenland-Robins variance (large strata)",
 	 .fn.strata = dsp_srd_gr, .cite = GR_1985},
 	{.name = "mn", .help = "stratified Miettinen-Nurminen score interval (MN weights)",
-	 .fn.strata = dsp_srd_mn, .sscore = dsp_stest_cmh, .cite = MN_1985},
+	 .fn.strata = dsp_srd_mn, .sscore = dsp_stest_cmh,
+	 .sscore_greater = dsp_stest_cmh_greater, .cite = MN_1985},
 	{.name = "scas", .help = "stratified skewness-corrected score interval (MH weights)",
-	 .fn.strata = dsp_srd_scas, .sscore = dsp_stest_scas_rd, .cite = LAUD_2017},
+	 .fn.strata = dsp_srd_scas, .sscore = dsp_stest_scas_rd,
+	 .sscore_greater = dsp_stest_scas_rd_greater, .cite = LAUD_2017},
 	{0}
 };
 
@@ -405,13 +418,14 @@ const dsp_method dsp_strata_odds_methods[] = {
 
 const dsp_method dsp_strata_test_methods[] = {
 	{.name = "cmh", .help = "Cochran-Mantel-Haenszel, no continuity correction",
-	 .fn.stest = dsp_stest_cmh, .cite = MH_1959},
+	 .fn.stest = dsp_stest_cmh, .sgreater = dsp_stest_cmh_greater, .cite = MH_1959},
 	{.name = "cmh-cc", .help = "Cochran-Mantel-Haenszel with continuity correction (as R)",
-	 .fn.stest = dsp_stest_cmh_cc, .cite = MH_1959},
+	 .fn.stest = dsp_stest_cmh_cc, .sgreater = dsp_stest_cmh_cc_greater, .cite = MH_1959},
 	{.name = "exact", .help = "exact conditional test of a common odds ratio of 1",
-	 .fn.stest = dsp_stest_exact, .limit = EXACT_LIMIT, .cite = MPG_1985},
+	 .fn.stest = dsp_stest_exact, .sgreater = dsp_stest_exact_greater,
+	 .limit = EXACT_LIMIT, .cite = MPG_1985},
 	{.name = "score", .help = "score test inverted by the chosen --ratio (mn, mh: cmh)",
-	 .fn.stest = dsp_stest_cmh, .flags = DSP_COMPANION,
+	 .fn.stest = dsp_stest_cmh, .sgreater = dsp_stest_cmh_greater, .flags = DSP_COMPANION,
 	 .cite = MN_1985 " " LAUD_2017},
 	{0}
 };
@@ -434,9 +448,10 @@ const dsp_method dsp_strata_pt_ratio_methods[] = {
 
 const dsp_method dsp_strata_pt_test_methods[] = {
 	{.name = "mh", .help = "Mantel-Haenszel test of equal rates, no continuity correction",
-	 .fn.stest = dsp_sptest_mh, .cite = BRESLOW_1987},
+	 .fn.stest = dsp_sptest_mh, .sgreater = dsp_sptest_mh_greater, .cite = BRESLOW_1987},
 	{.name = "exact", .help = "exact conditional test (binomial convolution)",
-	 .fn.stest = dsp_sptest_exact, .limit = EXACT_LIMIT, .cite = BRESLOW_1987},
+	 .fn.stest = dsp_sptest_exact, .sgreater = dsp_sptest_exact_greater,
+	 .limit = EXACT_LIMIT, .cite = BRESLOW_1987},
 	{0}
 };
 

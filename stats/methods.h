@@ -72,6 +72,16 @@ typedef struct {
 	unsigned flags;     /* DSP_PSEUDO, DSP_COMPANION */
 	/* A stratified score interval: the test it inverts (as score). */
 	dsp_strata_test_fn sscore;
+	/* One-sided (alternative.h).  A test: its p-value of "greater", the
+	 * group's rate above the reference's; NULL when it has no one-sided
+	 * form.  A score-type interval: the same for its .score test. */
+	dsp_test_fn greater, score_greater;
+	/* An interval: the method of the same table whose two-sided interval
+	 * at level 2L - 1 gives this one's one-sided bound at L (NULL: its
+	 * own). */
+	const char *one_sided;
+	/* Stratified: the same as greater and score_greater. */
+	dsp_strata_test_fn sgreater, sscore_greater;
 } dsp_method;
 
 /* Each table ends with a row whose name is NULL; the first row is the default. */

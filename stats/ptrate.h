@@ -37,4 +37,12 @@ int dsp_pt_test_exact(double x1, double t1, double x2, double t2, double *p);
 int dsp_pt_test_midp(double x1, double t1, double x2, double t2, double *p);
 int dsp_pt_test_score(double x1, double t1, double x2, double t2, double *p);
 
+/* Their one-sided forms, of "greater" (x1/t1 above x2/t2; "less" swaps the
+ * groups): exact P(X >= x1), as R's poisson.test(alternative =
+ * "greater"); midp P(X > x1) + P(x1)/2; score the upper normal tail of
+ * (x1 - m p0) / sqrt(m p0 q0).  p = 1 when m = 0. */
+int dsp_pt_test_exact_greater(double x1, double t1, double x2, double t2, double *p);
+int dsp_pt_test_midp_greater(double x1, double t1, double x2, double t2, double *p);
+int dsp_pt_test_score_greater(double x1, double t1, double x2, double t2, double *p);
+
 #endif

@@ -540,3 +540,31 @@ int dsp_rr_asinh(double x1, double n1, double x2, double n2, double level,
 	*hi = exp(u + w);
 	return DSP_OK;
 }
+
+/*
+ * One-sided score tests of "greater" (x1/n1 above x2/n2): the upper normal
+ * tail of the signed score at ratio 1.  MN: Pearson's X^2 times (N-1)/N,
+ * signed as x1 n2 - x2 n1; SCAS: Laud's corrected score c(1), whose sign
+ * is that of p1^ - p2^.  A zero margin leaves the one-sided interval
+ * [0, inf): p = 1, as for the two-sided tests.
+ */
+int dsp_test_score_mn_greater(double x1, double n1, double x2, double n2, double *out)
+{
+	if (bad_args(x1, n1, x2, n2, 0.5))
+		return dsp_ret(out, NAN, DSP_EDOM);
+	if ((x1 == 0 && x2 == 0) || (x1 == n1 && x2 == n2))
+		return dsp_ret(out, 1, DSP_OK);
+	double d = dsp_cross_diff(x1, n1, x2, n2), N = n1 + n2;
+	double x = (d / n1) * (d / n2) * ((N - 1) / (x1 + x2)) / ((n1 - x1) + (n2 - x2));
+	return dsp_ret(out, gsl_cdf_ugaussian_Q(d < 0 ? -sqrt(x) : sqrt(x)), DSP_OK);
+}
+
+int dsp_test_score_scas_greater(double x1, double n1, double x2, double n2, double *out)
+{
+	if (bad_args(x1, n1, x2, n2, 0.5))
+		return dsp_ret(out, NAN, DSP_EDOM);
+	if ((x1 == 0 && x2 == 0) || (x1 == n1 && x2 == n2))
+		return dsp_ret(out, 1, DSP_OK);
+	return dsp_ret(out, gsl_cdf_ugaussian_Q(dsp_rr_scas_score(x1, n1, x2, n2, 1)),
+		       DSP_OK);
+}

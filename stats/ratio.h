@@ -40,6 +40,12 @@ double dsp_rr_scas_score(double x1, double n1, double x2, double n2, double phi)
  * which the SCAS interval holds 1 (|c(1)| where c falls through 1). */
 int dsp_test_score_scas(double x1, double n1, double x2, double n2, double *p);
 
+/* Their one-sided forms, of "greater" (x1/n1 above x2/n2): the upper
+ * normal tail of the signed score at ratio 1 (MN's signed as x1 n2 - x2
+ * n1, SCAS's c(1)); 1 at a zero margin. */
+int dsp_test_score_mn_greater(double x1, double n1, double x2, double n2, double *p);
+int dsp_test_score_scas_greater(double x1, double n1, double x2, double n2, double *p);
+
 /* Katz's interval with 1/2 added to x1, n1, x2 and n2. */
 int dsp_rr_adj_log(double x1, double n1, double x2, double n2, double level,
 		   double *lo, double *hi);

@@ -354,7 +354,19 @@ static int bd(const dsp_strata *s, int tarone, double *p)
 		if (a + c == 0 || b + d == 0)
 			continue;   /* x1 is fixed by the margins: no information */
 		double e = bd_delta(a, b, c, d, psi);
-		double v = 1 / (1 / (a - e) + 1 / (b + e) + 1 / (c + e) + 1 / (d - e));
+		double f[4] = {a - e, b + e, c + e, d - e};
+		/* The smallest fitted cell cancels when delta all but empties
+		 * it (0 of 2 against 999999999 of 10^9 at an odds ratio of
+		 * 10^8: 2 - 2), and a stratum that weighs most against the
+		 * common odds ratio looked empty; it is the product of the
+		 * other three by f0 f3 = psi f1 f2. */
+		int m = 0;
+		for (int i = 1; i < 4; i++)
+			m = f[i] < f[m] ? i : m;
+		f[m] = m == 0 ? psi * f[1] * (f[2] / f[3]) :
+		       m == 3 ? psi * f[1] * (f[2] / f[0]) :
+		       m == 1 ? f[0] * (f[3] / f[2]) / psi : f[0] * (f[3] / f[1]) / psi;
+		double v = 1 / (1 / f[0] + 1 / f[1] + 1 / f[2] + 1 / f[3]);
 		if (!(v > 0))
 			continue;
 		x2sum += e * e / v;
@@ -754,16 +766,54 @@ static double hull_start(const struct hull *h, double u0)
  * point nearest u0 on the other side.  Accepted to the grid's end: the
  * end of the parameter's range (0 or inf, -1 or 1).
  */
+/*
+ * Where the score changes sign between a and b (va the score at a): a
+ * continuous score is 0 there, accepted at any level, however narrow the
+ * accepted values around it.  Bisection on the sign to adjacent doubles;
+ * NaN where neither end is accepted (the corrected score jumps through
+ * +-inf where it is not real).
+ */
+static double crossing(const struct hull *h, double a, double b, double va)
+{
+	double vb = NAN;
+	for (int i = 0; i < 2100; i++) {
+		double m = a + (b - a) / 2;
+		if (m == a || m == b)
+			break;
+		double vm = hstat(h, m);
+		if (isnan(vm))
+			return NAN;
+		if ((vm > 0) == (va > 0))
+			a = m, va = vm;
+		else
+			b = m, vb = vm;
+	}
+	return fabs(va) <= h->z ? a : fabs(vb) <= h->z ? b : NAN;
+}
+
 static double hull_end(const struct hull *h, double u0, int dir, double edge)
 {
-	double in = NAN, out = NAN, step = 1.0 / 64, u;
+	double in = NAN, out = NAN, step = 1.0 / 64, u, pu = NAN, pv = NAN;
 	for (u = u0; fabs(u - u0) < h->umax; u += dir * step, step *= 1.125) {
 		if (h->c == RD && fabs(u) > 18.5)
 			break;
-		if (accepts(h, u))
+		double v = hstat(h, u);
+		if (fabs(v) <= h->z) {
 			in = u, out = NAN;
-		else if (isnan(out))
-			out = u;
+		} else {
+			/* The score crossed 0 since the last point: accepted
+			 * values there, which the grid can step over (beside
+			 * strata with no events or all events, 10^-6 wide in
+			 * d), and then the interval at one level missed what
+			 * it held at a lower one. */
+			double c = !isnan(pv) && (v > 0) != (pv > 0) ?
+				   crossing(h, pu, u, pv) : NAN;
+			if (!isnan(c))
+				in = c, out = u;
+			else if (isnan(out))
+				out = u;
+		}
+		pu = u, pv = v;
 	}
 	if (isnan(in))
 		for (u = u0 - dir / 64.0, step = 1.0 / 64; fabs(u - u0) < h->umax;
@@ -786,6 +836,23 @@ static double hull_end(const struct hull *h, double u0, int dir, double edge)
 		if (accepts(h, c)) in = c; else out = c;
 	}
 	return theta_of(h, in + (out - in) / 2);
+}
+
+/*
+ * The null (ratio 1, difference 0) into the hull when its statistic
+ * accepts it, so that the interval holds it exactly when its test (the
+ * same statistic there) does not reject.  The grid can miss it: where
+ * strata with all events (or none) vanish from the score at the null
+ * alone, the accepted values around it can be narrower than the doubles
+ * near 1, an accepted point that no step lands on (1 of 1 against 0 of
+ * 999999999 beside strata of 999999999 of 999999999 both).
+ */
+static void null_in_hull(const struct hull *h, double null, double *lo, double *hi)
+{
+	if ((*lo > null || *hi < null) && accepts(h, 0)) {
+		*lo = fmin(*lo, null);
+		*hi = fmax(*hi, null);
+	}
 }
 
 static double sum_of(const double *v, size_t k)
@@ -834,7 +901,10 @@ static int srr_score(const dsp_strata *s, double level, int skew, double *lo, do
 		*lo = hull_end(&h, u0, -1, 0);
 	if (e2 > 0)
 		*hi = hull_end(&h, u0, +1, INFINITY);
-	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
+	if (isnan(*lo) || isnan(*hi))
+		return DSP_ENOCONV;
+	null_in_hull(&h, 1, lo, hi);
+	return DSP_OK;
 }
 
 int dsp_srr_mn(const dsp_strata *s, double level, double *lo, double *hi)
@@ -874,7 +944,10 @@ static int srd_score(const dsp_strata *s, double level, int skew, double *lo, do
 		return DSP_ENOCONV;
 	*lo = none1 && full2 ? -1 : clip1(hull_end(&h, u0, -1, -1));
 	*hi = full1 && none2 ? 1 : clip1(hull_end(&h, u0, +1, 1));
-	return isnan(*lo) || isnan(*hi) ? DSP_ENOCONV : DSP_OK;
+	if (isnan(*lo) || isnan(*hi))
+		return DSP_ENOCONV;
+	null_in_hull(&h, 0, lo, hi);
+	return DSP_OK;
 }
 
 int dsp_srd_mn(const dsp_strata *s, double level, double *lo, double *hi)
@@ -896,12 +969,13 @@ int dsp_srd_scas(const dsp_strata *s, double level, double *lo, double *hi)
  * + 4 A (s + A))), and p = 2 Phi(-|c|).  With no real root every interval
  * excludes the null: p = 0.
  */
-static int scas_test(const dsp_strata *s, enum contrast c, double *p)
+/* Two-sided (greater 0), or the one-sided p of "greater" (1). */
+static int scas_test(const dsp_strata *s, enum contrast c, int greater, double *p)
 {
 	if (bad_strata(s))
 		return dsp_ret(p, NAN, DSP_EDOM);
-	if (all_full(s))
-		return dsp_stest_cmh(s, p);   /* the interval is MN's */
+	if (all_full(s))   /* the interval is MN's */
+		return greater ? dsp_stest_cmh_greater(s, p) : dsp_stest_cmh(s, p);
 	double theta = c == RR ? 1 : 0, W = 0, num = 0, var = 0, m3 = 0;
 	struct sscore sc;
 	for (size_t j = 0; j < s->k; j++)
@@ -914,23 +988,24 @@ static int scas_test(const dsp_strata *s, enum contrast c, double *p)
 		m3 += u * u * u * sc.mu3;
 	}
 	if (var == 0)
-		return dsp_ret(p, num == 0 ? 1 : 0, DSP_OK);
+		return dsp_ret(p, num == 0 ? 1 : greater ? num < 0 : 0, DSP_OK);
 	double t = num / sqrt(var), A = m3 / (6 * var * sqrt(var));
 	double d = 1 + 4 * A * (t + A);
 	if (d < 0)
-		return dsp_ret(p, 0, DSP_OK);
+		return dsp_ret(p, greater ? t < 0 : 0, DSP_OK);
 	double cc = 2 * (t + A) / (1 + sqrt(d));
-	return dsp_ret(p, 2 * gsl_cdf_ugaussian_Q(fabs(cc)), DSP_OK);
+	return dsp_ret(p, greater ? gsl_cdf_ugaussian_Q(cc) : 2 * gsl_cdf_ugaussian_Q(fabs(cc)),
+		       DSP_OK);
 }
 
 int dsp_stest_scas_rr(const dsp_strata *s, double *p)
 {
-	return scas_test(s, RR, p);
+	return scas_test(s, RR, 0, p);
 }
 
 int dsp_stest_scas_rd(const dsp_strata *s, double *p)
 {
-	return scas_test(s, RD, p);
+	return scas_test(s, RD, 0, p);
 }
 
 /* ---- exact conditional distributions ---------------------------------------- */
@@ -1214,8 +1289,76 @@ static double tail_minus(double l, void *vp)
 }
 
 /*
+ * Where the law built at l puts the observed sum x: -1 below the part
+ * within e^-(CUT/2) of its mode, +1 above it (the mode is beyond x), 0
+ * inside; 2 when the law cannot be built (*rc says why).
+ */
+static int sum_side(const dsp_strata *s, double x, double l, int *rc)
+{
+	struct cdist d;
+	if ((*rc = cdist_build(s, 0, l, &d)))
+		return 2;
+	size_t mode = 0;
+	for (size_t i = 1; i < d.n; i++)
+		mode = d.ld[i] > d.ld[mode] ? i : mode;
+	int side = 0;
+	if (!(x >= d.lo && x <= d.lo + (double)(d.n - 1)) ||
+	    !(d.ld[(size_t)(x - d.lo)] >= d.ld[mode] - CUT / 2))
+		side = x < d.lo + (double)mode ? -1 : 1;
+	cdist_free(&d);
+	return side;
+}
+
+/*
+ * A log odds ratio at which the law of the sum holds x well inside what
+ * it keeps, from l: the tilts of exact_bound reach the bound from there.
+ * Far from it (a start beside a stratum of 10^9), x can lie where the law
+ * built at l keeps nothing, and no tilt of it brackets the bound.  The
+ * mode rises with the odds ratio: gallop towards x, then bisect.
+ */
+static int centre_on(const dsp_strata *s, double x, double *l)
+{
+	int rc, side = sum_side(s, x, *l, &rc);
+	if (side == 2)
+		return rc;
+	if (side == 0)
+		return DSP_OK;
+	/* side -1: the law lies above x, so the odds ratio must fall. */
+	double in = *l, out = *l, step = 1;
+	for (int i = 0; i < 64; i++) {
+		out = in + side * step;
+		int t = sum_side(s, x, out, &rc);
+		if (t == 2)
+			return rc;
+		if (t == 0) {
+			*l = out;
+			return DSP_OK;
+		}
+		if (t != side)
+			break;
+		in = out, step *= 2;
+	}
+	for (int i = 0; i < 200 && fabs(out - in) > 1e-9 * fmax(1, fabs(in)); i++) {
+		double mid = (in + out) / 2;
+		int t = sum_side(s, x, mid, &rc);
+		if (t == 2)
+			return rc;
+		if (t == 0) {
+			*l = mid;
+			return DSP_OK;
+		}
+		if (t == side)
+			in = mid;
+		else
+			out = mid;
+	}
+	return DSP_ENOCONV;
+}
+
+/*
  * The bound on side dir (-1 lower: P(sum >= x) = alpha/2; +1 upper: P(sum
- * <= x) = alpha/2), in log odds ratio, searched from l.  The law is built
+ * <= x) = alpha/2), in log odds ratio, searched from l (first moved, by
+ * centre_on, to where the law holds x).  The law is built
  * at the point searched from and rebuilt at the root found until the root
  * stays put, so that the terms near the observed sum, which decide the
  * bound, are never the ones cut off.
@@ -1223,6 +1366,9 @@ static double tail_minus(double l, void *vp)
 static int exact_bound(const dsp_strata *s, double x, double alpha, int dir,
 		       double l, double *out)
 {
+	int rc0 = centre_on(s, x, &l);
+	if (rc0)
+		return rc0;
 	for (int pass = 0; pass < 8; pass++) {
 		struct cdist d;
 		int rc = cdist_build(s, 0, l, &d);
@@ -1272,9 +1418,18 @@ int dsp_sor_exact(const dsp_strata *s, double level, double *lo, double *hi)
 	*hi = INFINITY;
 	if (flo == fhi)
 		return DSP_OK;   /* every table fixed by its margins */
-	/* Start from Gart's MH estimate (1/2 added to every cell). */
+	/* Start from Gart's MH estimate (1/2 added to every cell) over the
+	 * strata not fixed by their margins.  A fixed one (no events, or
+	 * only events) is a constant of the conditional law, but its halves
+	 * would pull the start towards 1: beside a stratum of 10^9 far
+	 * enough that the observed sum lies outside the law kept there, and
+	 * no root is bracketed (0 of 10^9 against 10^9 - 2 of 10^9, with a
+	 * stratum of 0 of 1 against 0 of 1). */
 	double R = 0, S = 0;
 	for (size_t j = 0; j < s->k; j++) {
+		double m = s->x1[j] + s->x2[j];
+		if (fmax(0, m - s->n2[j]) == fmin(s->n1[j], m))
+			continue;
 		double N = s->n1[j] + s->n2[j] + 2;
 		R += (s->x1[j] + 0.5) * ((s->n2[j] - s->x2[j] + 0.5) / N);
 		S += (s->x2[j] + 0.5) * ((s->n1[j] - s->x1[j] + 0.5) / N);
@@ -1292,4 +1447,94 @@ int dsp_sor_exact(const dsp_strata *s, double level, double *lo, double *hi)
 		*hi = exp(l);
 	}
 	return DSP_OK;
+}
+
+/*
+ * One-sided tests of "greater": group 1's rate above group 2's across the
+ * strata ("less" swaps the groups).  CMH: the upper normal tail of sum(x1 -
+ * E)/sqrt(sum V), with the correction as R's mantelhaen.test(alternative,
+ * correct = TRUE) (|sum(x1 - E)| less 1/2 when it is at least 1/2, the sign
+ * kept); p = 1 when the variance is 0, as two-sided.  The exact test: the
+ * upper tail P(sum >= observed) of the conditional law.  SCAS: the upper
+ * normal tail of the corrected score at the null.  Person-time alike.
+ */
+static int cmh_greater(const dsp_strata *s, int cc, double *p)
+{
+	if (bad_strata(s))
+		return dsp_ret(p, NAN, DSP_EDOM);
+	double d, v;
+	cmh_parts(s, &d, &v);
+	if (v == 0)
+		return dsp_ret(p, 1, DSP_OK);
+	double a = fabs(d);
+	if (cc)
+		a = a >= 0.5 ? a - 0.5 : a;
+	return dsp_ret(p, gsl_cdf_ugaussian_Q(copysign(a, d) / sqrt(v)), DSP_OK);
+}
+
+int dsp_stest_cmh_greater(const dsp_strata *s, double *p)
+{
+	return cmh_greater(s, 0, p);
+}
+
+int dsp_stest_cmh_cc_greater(const dsp_strata *s, double *p)
+{
+	return cmh_greater(s, 1, p);
+}
+
+int dsp_stest_scas_rr_greater(const dsp_strata *s, double *p)
+{
+	return scas_test(s, RR, 1, p);
+}
+
+int dsp_stest_scas_rd_greater(const dsp_strata *s, double *p)
+{
+	return scas_test(s, RD, 1, p);
+}
+
+int dsp_sptest_mh_greater(const dsp_strata *s, double *p)
+{
+	if (bad_pt(s))
+		return dsp_ret(p, NAN, DSP_EDOM);
+	double d = 0, v = 0;
+	for (size_t j = 0; j < s->k; j++) {
+		double x1 = s->x1[j], n1 = s->n1[j], x2 = s->x2[j], n2 = s->n2[j];
+		double T = n1 + n2;
+		d += dsp_cross_diff(x1, n1, x2, n2) / T;
+		v += (x1 + x2) * (n1 / T) * (n2 / T);
+	}
+	if (v == 0)
+		return dsp_ret(p, 1, DSP_OK);
+	return dsp_ret(p, gsl_cdf_ugaussian_Q(d / sqrt(v)), DSP_OK);
+}
+
+static int exact_greater(const dsp_strata *s, int pt, double *p)
+{
+	struct cdist d;
+	int rc = cdist_build(s, pt, 0, &d);
+	if (rc)
+		return dsp_ret(p, NAN, rc);
+	double x = sum_of(s->x1, s->k), v;
+	if (x < d.lo)
+		v = 1;
+	else if (x > d.lo + (double)(d.n - 1))
+		v = 0;   /* beyond the kept range: below 1e-300 */
+	else
+		v = fmin(exp(cdist_ltail(&d, 0, x, +1)), 1);
+	cdist_free(&d);
+	return dsp_ret(p, v, DSP_OK);
+}
+
+int dsp_stest_exact_greater(const dsp_strata *s, double *p)
+{
+	if (bad_strata(s))
+		return dsp_ret(p, NAN, DSP_EDOM);
+	return exact_greater(s, 0, p);
+}
+
+int dsp_sptest_exact_greater(const dsp_strata *s, double *p)
+{
+	if (bad_pt(s))
+		return dsp_ret(p, NAN, DSP_EDOM);
+	return exact_greater(s, 1, p);
 }

@@ -190,4 +190,17 @@ double dsp_srr_scas_stat(const dsp_strata *s, double phi);
 double dsp_srd_mn_stat(const dsp_strata *s, double d);
 double dsp_srd_scas_stat(const dsp_strata *s, double d);
 
+/* One-sided forms, of "greater" (group 1's rate above group 2's across the
+ * strata; "less" swaps the groups): the upper normal tail of the signed
+ * CMH (Mantel-Haenszel) statistic, with R's continuity correction for _cc,
+ * the exact conditional law's upper tail, and SCAS's corrected score at
+ * the null.  Homogeneity has no direction and no one-sided form. */
+int dsp_stest_cmh_greater(const dsp_strata *s, double *p);
+int dsp_stest_cmh_cc_greater(const dsp_strata *s, double *p);
+int dsp_stest_exact_greater(const dsp_strata *s, double *p);
+int dsp_stest_scas_rr_greater(const dsp_strata *s, double *p);
+int dsp_stest_scas_rd_greater(const dsp_strata *s, double *p);
+int dsp_sptest_mh_greater(const dsp_strata *s, double *p);
+int dsp_sptest_exact_greater(const dsp_strata *s, double *p);
+
 #endif

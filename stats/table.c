@@ -278,8 +278,15 @@ int dsp_kt_trend(const dsp_ktable *in, dsp_ktest *r)
 	 * c may be taken from the scores; the weighted mean keeps the terms
 	 * small).  T = (sum s_i d_i)^2 / (m (N - m) S), S = sum n_i (s_i - s)^2. */
 	double N = (double)t.N, c = 0, S = 0;
-	for (size_t i = 0; i < t.k; i++)
+	int one = 1;
+	for (size_t i = 0; i < t.k; i++) {
 		c += t.n[i] / N * t.s[i];
+		one &= t.s[i] == t.s[0];
+	}
+	/* One score: the weighted mean need not round to it (3 from totals
+	 * 1 and 9986), and S would be rounding, not 0. */
+	if (one)
+		c = t.s[0];
 	dd num = {0, 0};
 	for (size_t i = 0; i < t.k; i++) {
 		double sc = t.s[i] - c;

@@ -99,13 +99,12 @@ int dsp_test_chi2_yates(double x1, double n1, double x2, double n2, double *out)
 	return dsp_ret(out, isnan(x) ? NAN : gsl_cdf_chisq_Q(x, 1), DSP_OK);
 }
 
-int dsp_test_g(double x1, double n1, double x2, double n2, double *out)
+/* G itself; NaN at a zero margin, where it is undefined. */
+static double g_stat(double x1, double n1, double x2, double n2)
 {
-	if (bad_args(x1, n1, x2, n2))
-		return dsp_ret(out, NAN, DSP_EDOM);
 	double O[4] = {x1, n1 - x1, x2, n2 - x2};
 	if ((O[0] == 0 && O[2] == 0) || (O[1] == 0 && O[3] == 0))
-		return dsp_ret(out, NAN, DSP_OK);  /* undefined: a zero margin */
+		return NAN;
 	/* G = 2 sum [O log(O/E) - O + E] (the added terms sum to 0): each
 	 * term is Loader's bd0 >= 0, so nothing cancels when O is near E.
 	 * It is formed from O - E = +/-(ad - bc)/N itself: O minus a rounded E
@@ -115,7 +114,15 @@ int dsp_test_g(double x1, double n1, double x2, double n2, double *out)
 	double E[4] = {n1 * m / N, n1 * k / N, n2 * m / N, n2 * k / N};
 	for (int i = 0; i < 4; i++)
 		g += O[i] == 0 ? E[i] : dsp_bd0_delta(E[i], i == 0 || i == 3 ? D : -D);
-	return dsp_ret(out, gsl_cdf_chisq_Q(2 * g, 1), DSP_OK);
+	return 2 * g;
+}
+
+int dsp_test_g(double x1, double n1, double x2, double n2, double *out)
+{
+	if (bad_args(x1, n1, x2, n2))
+		return dsp_ret(out, NAN, DSP_EDOM);
+	double g = g_stat(x1, n1, x2, n2);
+	return dsp_ret(out, isnan(g) ? NAN : gsl_cdf_chisq_Q(g, 1), DSP_OK);
 }
 
 int dsp_test_chi2(double x1, double n1, double x2, double n2, double *out)
@@ -124,4 +131,85 @@ int dsp_test_chi2(double x1, double n1, double x2, double n2, double *out)
 		return dsp_ret(out, NAN, DSP_EDOM);
 	double x = dsp_chi2_stat(x1, n1, x2, n2);  /* NaN at a zero margin */
 	return dsp_ret(out, isnan(x) ? NAN : gsl_cdf_chisq_Q(x, 1), DSP_OK);
+}
+
+/*
+ * One-sided ("greater": the group's rate x1/n1 exceeds the reference's
+ * x2/n2).  The exact tests take the upper tail of the hypergeometric law
+ * of x1 given the margins, as R's fisher.test(alternative = "greater");
+ * the asymptotic ones the upper normal tail of the signed root of their
+ * statistic, with the sign of x1 n2 - x2 n1 (as R's prop.test for
+ * Pearson's, with or without Yates' correction).  "less" is "greater"
+ * with the groups swapped.
+ */
+int dsp_test_fisher_greater(double x1, double n1, double x2, double n2, double *out)
+{
+	if (bad_args(x1, n1, x2, n2))
+		return dsp_ret(out, NAN, DSP_EDOM);
+	dsp_nch h = dsp_nch_make(x1, n1, x2, n2, 0);
+	double p = exp(dsp_nch_ltail(&h, x1, +1));
+	return dsp_ret(out, p > 1 ? 1 : p, DSP_OK);
+}
+
+int dsp_test_fisher_midp_greater(double x1, double n1, double x2, double n2, double *out)
+{
+	if (bad_args(x1, n1, x2, n2))
+		return dsp_ret(out, NAN, DSP_EDOM);
+	dsp_nch h = dsp_nch_make(x1, n1, x2, n2, 0);
+	/* P(X > x1) + P(x1)/2: above the mode from the upper tail (half of
+	 * P(x1) is at most half of it), at or below from the lower one, as
+	 * 1 - [P(X < x1) + P(x1)/2]. */
+	double half = exp(dsp_nch_ld(&h, x1)) / 2, p;
+	if (x1 > h.mode)
+		p = exp(dsp_nch_ltail(&h, x1, +1)) - half;
+	else
+		p = 1 - (exp(dsp_nch_ltail(&h, x1, -1)) - half);
+	return dsp_ret(out, p < 0 ? 0 : p > 1 ? 1 : p, DSP_OK);
+}
+
+/* The upper normal tail of the signed root of x >= 0, the sign of d. */
+static double signed_q(double x, double d)
+{
+	return gsl_cdf_ugaussian_Q(d < 0 ? -sqrt(x) : sqrt(x));
+}
+
+int dsp_test_chi2_greater(double x1, double n1, double x2, double n2, double *out)
+{
+	if (bad_args(x1, n1, x2, n2))
+		return dsp_ret(out, NAN, DSP_EDOM);
+	double x = pearson(x1, n1, x2, n2, 0);
+	return dsp_ret(out, isnan(x) ? NAN : signed_q(x, dsp_cross_diff(x1, n1, x2, n2)),
+		       DSP_OK);
+}
+
+int dsp_test_chi2_yates_greater(double x1, double n1, double x2, double n2, double *out)
+{
+	if (bad_args(x1, n1, x2, n2))
+		return dsp_ret(out, NAN, DSP_EDOM);
+	/* R's prop.test: |O - E| reduced by min(1/2, |O - E|), the sign of
+	 * the uncorrected difference (0 after the reduction: p = 1/2). */
+	double x = pearson(x1, n1, x2, n2, (n1 + n2) / 2);
+	return dsp_ret(out, isnan(x) ? NAN : signed_q(x, dsp_cross_diff(x1, n1, x2, n2)),
+		       DSP_OK);
+}
+
+int dsp_test_g_greater(double x1, double n1, double x2, double n2, double *out)
+{
+	if (bad_args(x1, n1, x2, n2))
+		return dsp_ret(out, NAN, DSP_EDOM);
+	/* The signed likelihood root, sign(x1 n2 - x2 n1) sqrt(G). */
+	double g = g_stat(x1, n1, x2, n2);
+	return dsp_ret(out, isnan(g) ? NAN : signed_q(g, dsp_cross_diff(x1, n1, x2, n2)),
+		       DSP_OK);
+}
+
+int dsp_test_score_greater(double x1, double n1, double x2, double n2, double *out)
+{
+	if (bad_args(x1, n1, x2, n2))
+		return dsp_ret(out, NAN, DSP_EDOM);
+	/* As dsp_test_score: a zero margin leaves the one-sided interval
+	 * [0, inf), which holds 1 at every level: p = 1. */
+	double x = pearson(x1, n1, x2, n2, 0);
+	return dsp_ret(out, isnan(x) ? 1 : signed_q(x, dsp_cross_diff(x1, n1, x2, n2)),
+		       DSP_OK);
 }

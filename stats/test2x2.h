@@ -42,6 +42,23 @@ int dsp_test_chi2_yates(double x1, double n1, double x2, double n2, double *p);
 /* The likelihood-ratio (G) test, G = 2 sum O log(O/E), on 1 df. */
 int dsp_test_g(double x1, double n1, double x2, double n2, double *p);
 
+/*
+ * One-sided tests of "greater", the group's rate x1/n1 above the
+ * reference's x2/n2 ("less" is the same with the groups swapped).
+ * fisher: P(X >= x1) of the hypergeometric law given the margins (R's
+ * fisher.test); fisher-midp: P(X > x1) + P(x1)/2; chi2, chi2-yates (R's
+ * prop.test, correct = FALSE or TRUE), g (the signed likelihood root) and
+ * score: the upper normal tail of the statistic's square root signed as
+ * x1 n2 - x2 n1.  NaN where the two-sided test's p is (a zero margin),
+ * except score: 1 there.
+ */
+int dsp_test_fisher_greater(double x1, double n1, double x2, double n2, double *p);
+int dsp_test_fisher_midp_greater(double x1, double n1, double x2, double n2, double *p);
+int dsp_test_chi2_greater(double x1, double n1, double x2, double n2, double *p);
+int dsp_test_chi2_yates_greater(double x1, double n1, double x2, double n2, double *p);
+int dsp_test_g_greater(double x1, double n1, double x2, double n2, double *p);
+int dsp_test_score_greater(double x1, double n1, double x2, double n2, double *p);
+
 /* x1 n2 - x2 n1, exact to rounding even when both products pass 2^53. */
 double dsp_cross_diff(double x1, double n1, double x2, double n2);
 

@@ -323,18 +323,27 @@ static double z2unpooled(long a, long n1, long b, long n2)
 	return (d / n1 / n2) * (fabs(d) / n1 / n2) / v;
 }
 
+/* Barnard's test with statistic z2: two-sided (side 0), or one-sided,
+ * side +1 for "greater" (group 1's proportion the higher), -1 "less". */
 static int barnard(double x1, double n1, double x2, double n2,
-		   double (*z2)(long, long, long, long), double *out)
+		   double (*z2)(long, long, long, long), int side, double *out)
 {
 	if (bad_args(x1, n1, x2, n2))
 		return dsp_ret(out, NAN, DSP_EDOM);
 	if (n1 > DSP_UNCOND_MAX || n2 > DSP_UNCOND_MAX)
 		return dsp_ret(out, NAN, DSP_ERANGE);
+	if (n1 > n2)
+		side = -side;  /* the groups swap: so does the direction */
 	order(&x1, &n1, &x2, &n2);
 	long N1 = (long)n1, N2 = (long)n2;
-	double cut = fabs(z2((long)x1, N1, (long)x2, N2)) * (1 - TIE) * (1 - TIE);
-	if (cut == 0)
+	double s0 = z2((long)x1, N1, (long)x2, N2);
+	double cut = fabs(s0) * (1 - TIE) * (1 - TIE);
+	if (cut == 0 && side == 0)
 		return dsp_ret(out, 1, DSP_OK);  /* every table is as extreme */
+	/* One-sided: the tables whose signed statistic is at least s0
+	 * ("greater") or at most s0 ("less"), ties within TIE. */
+	double tie = isinf(s0) ? 0 : fabs(s0) * (1 - (1 - TIE) * (1 - TIE));
+	double up = s0 - tie, down = s0 + tie;
 	struct region g;
 	struct work w;
 	double p[2] = {NAN, NAN};
@@ -343,16 +352,17 @@ static int barnard(double x1, double n1, double x2, double n2,
 		for (long a = 0; a <= N1; a++) {
 			/* top: the last b with z^2 >= cut; bot: the first with
 			 * z^2 <= -cut. */
+			double ct = side == 0 ? cut : up, cb = side == 0 ? -cut : down;
 			long l = -1, r = N2 + 1;
-			while (r - l > 1) {
+			while (side >= 0 && r - l > 1) {
 				long c = l + (r - l) / 2;
-				if (z2(a, N1, c, N2) >= cut) l = c; else r = c;
+				if (z2(a, N1, c, N2) >= ct) l = c; else r = c;
 			}
 			g.top[a] = l;
 			l = -1, r = N2 + 1;
-			while (r - l > 1) {
+			while (side <= 0 && r - l > 1) {
 				long c = l + (r - l) / 2;
-				if (z2(a, N1, c, N2) <= -cut) r = c; else l = c;
+				if (z2(a, N1, c, N2) <= cb) r = c; else l = c;
 			}
 			g.bot[a] = r;
 		}
@@ -366,12 +376,23 @@ static int barnard(double x1, double n1, double x2, double n2,
 
 int dsp_test_barnard(double x1, double n1, double x2, double n2, double *out)
 {
-	return barnard(x1, n1, x2, n2, z2pooled, out);
+	return barnard(x1, n1, x2, n2, z2pooled, 0, out);
 }
 
 int dsp_test_barnard_unpooled(double x1, double n1, double x2, double n2, double *out)
 {
-	return barnard(x1, n1, x2, n2, z2unpooled, out);
+	return barnard(x1, n1, x2, n2, z2unpooled, 0, out);
+}
+
+int dsp_test_barnard_greater(double x1, double n1, double x2, double n2, double *out)
+{
+	return barnard(x1, n1, x2, n2, z2pooled, +1, out);
+}
+
+int dsp_test_barnard_unpooled_greater(double x1, double n1, double x2, double n2,
+				      double *out)
+{
+	return barnard(x1, n1, x2, n2, z2unpooled, +1, out);
 }
 
 /*
@@ -447,17 +468,26 @@ static void less_cuts(long n1, long n2, double t, long *cut)
 	}
 }
 
-int dsp_test_boschloo(double x1, double n1, double x2, double n2, double *out)
+/* A one-sided Fisher p t with its ties: up to TIE relative to the nearer
+ * of 0 and 1, so that a tail near 1 (a one-sided p of the other
+ * direction) does not take in tables 10^-7 beyond it, plus 10^-13 of t
+ * (scipy's rule), so that tables tied exactly stay tied whatever the
+ * rounding of the boundary walk's tails. */
+static double tie_above(double t)
 {
-	if (bad_args(x1, n1, x2, n2))
-		return dsp_ret(out, NAN, DSP_EDOM);
-	if (n1 > DSP_UNCOND_MAX || n2 > DSP_UNCOND_MAX)
-		return dsp_ret(out, NAN, DSP_ERANGE);
+	return t * (1 + 1e-13) + TIE * fmin(t, 1 - t);
+}
+
+/* Boschloo's one-sided p-values of group 1 (the first argument) into
+ * p[0] ("less": its proportion the lower) and p[1] ("greater"). */
+static int boschloo_sides(double x1, double n1, double x2, double n2, double p[2])
+{
+	int swap = n1 > n2;
 	order(&x1, &n1, &x2, &n2);
 	long N1 = (long)n1, N2 = (long)n2, a0 = (long)x1, b0 = (long)x2;
 	struct region g[2];
 	struct work w;
-	double p[2], pa;
+	double pa;
 	int ok = region_init(&g[0], N1) == 0;
 	ok = region_init(&g[1], N1) == 0 && ok;
 	ok = work_init(&w, N1, N2) == 0 && ok;
@@ -466,8 +496,8 @@ int dsp_test_boschloo(double x1, double n1, double x2, double n2, double *out)
 		 * P(X1 >= a | m) <= its observed value, which is the "less"
 		 * tail of the table with events and non-events swapped,
 		 * (n1 - a, n2 - b). */
-		double tl = lower_tail(N1, N2, a0, a0 + b0, &pa) * (1 + TIE);
-		double tg = lower_tail(N1, N2, N1 - a0, N1 + N2 - a0 - b0, &pa) * (1 + TIE);
+		double tl = tie_above(lower_tail(N1, N2, a0, a0 + b0, &pa));
+		double tg = tie_above(lower_tail(N1, N2, N1 - a0, N1 + N2 - a0 - b0, &pa));
 		less_cuts(N1, N2, tl, g[0].bot);
 		less_cuts(N1, N2, tg, g[1].top);
 		for (long a = 0; a <= N1; a++)
@@ -485,9 +515,39 @@ int dsp_test_boschloo(double x1, double n1, double x2, double n2, double *out)
 	region_free(&g[0]);
 	region_free(&g[1]);
 	work_free(&w);
-	double v = ok ? 2 * fmin(p[0], p[1]) : NAN;
-	return dsp_ret(out, v > 1 ? 1 : v, ok ? DSP_OK : DSP_ENOMEM);
+	if (ok && swap) {
+		double t = p[0]; p[0] = p[1]; p[1] = t;
+	}
+	return ok ? DSP_OK : DSP_ENOMEM;
 }
+
+/* Boschloo's two one-sided p-values, for counts within its limit. */
+static int boschloo_checked(double x1, double n1, double x2, double n2, double p[2])
+{
+	p[0] = p[1] = NAN;
+	if (bad_args(x1, n1, x2, n2))
+		return DSP_EDOM;
+	if (n1 > DSP_UNCOND_MAX || n2 > DSP_UNCOND_MAX)
+		return DSP_ERANGE;
+	return boschloo_sides(x1, n1, x2, n2, p);
+}
+
+int dsp_test_boschloo(double x1, double n1, double x2, double n2, double *out)
+{
+	double p[2];
+	int rc = boschloo_checked(x1, n1, x2, n2, p);
+	double v = rc == DSP_OK ? 2 * fmin(p[0], p[1]) : NAN;
+	return dsp_ret(out, v > 1 ? 1 : v, rc);
+}
+
+int dsp_test_boschloo_greater(double x1, double n1, double x2, double n2, double *out)
+{
+	double p[2];
+	int rc = boschloo_checked(x1, n1, x2, n2, p);
+	return dsp_ret(out, rc == DSP_OK ? p[1] : NAN, rc);
+}
+
+
 
 /*
  * Boschloo's test ordered by Fisher's two-sided minimum-likelihood p: the

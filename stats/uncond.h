@@ -36,4 +36,14 @@ int dsp_test_boschloo_minlike(double x1, double n1, double x2, double n2, double
  * two-sided p is twice the smaller one-sided p, capped at 1. */
 int dsp_test_boschloo(double x1, double n1, double x2, double n2, double *p);
 
+/* One-sided, "greater" (group 1's proportion above group 2's; "less" swaps
+ * the groups), as scipy's alternative="greater": the tables whose signed
+ * statistic (z with the sign of x1/n1 - x2/n2; for Boschloo, Fisher's
+ * one-sided p of "greater", P(X1 >= x1 | margins)) is at least as extreme
+ * in that direction.  boschloo-minlike has no one-sided form. */
+int dsp_test_barnard_greater(double x1, double n1, double x2, double n2, double *p);
+int dsp_test_barnard_unpooled_greater(double x1, double n1, double x2, double n2,
+				      double *p);
+int dsp_test_boschloo_greater(double x1, double n1, double x2, double n2, double *p);
+
 #endif

@@ -69,6 +69,24 @@ consistent,"events 1,622-1,981 (rounding); 1,487-1,783 (truncation)","1,809 of 8
 inconsistent
 consistent
 
+=== a range "in 10" compares 10 x/n (20/100: 2), never the reciprocal of a leading 1 (fuzz_published)
+cmd: for v in '1 to 3 in 10' '1 to 1 in 10' '3 to 4 in 10'; do disp-check pct "$v" 20/100 | sed -n 2p | cut -d, -f7; done
+--- stdout
+consistent
+inconsistent
+inconsistent
+
+=== a figure shown beyond 10^-1000 or 10^1000 is no published figure (fuzz_claim: a p of 0 against 1e-8038 was undefined behaviour)
+cmd: disp-check p 1e-1000 1467693/3746026 5400/29470 | sed -n 2p | cut -d, -f2,3; for v in 1e-1001 1e1001 1e-8038; do disp-check p $v 1467693/3746026 5400/29470; echo "exit $?"; done 2>&1
+--- stdout
+p,1e-1000
+disp-check: command line:2: column 'value': cannot read the figure (expected a number): '1e-1001'
+exit 65
+disp-check: command line:2: column 'value': cannot read the figure (expected a number): '1e1001'
+exit 65
+disp-check: command line:2: column 'value': cannot read the figure (expected a number): '1e-8038'
+exit 65
+
 === ranges, per K, percentage points and a negative figure after --
 cmd: disp-check pct '55-60%' 57/100 | sed -n 2p | cut -d, -f7; disp-check pct '55-60%' 61/100 | sed -n 2p | cut -d, -f7; disp-check -t per '227 per 1,000' 1135/5000 | sed -n 2p | cut -f4,7 | tr '\t' ,; disp-check -- diff '-4 points' 6/100 10/100 | sed -n 2p | cut -d, -f4,7
 --- stdout

@@ -121,6 +121,12 @@ cmd: (printf 'g\na\000'; yes x | tr -d '\n') | timeout 20 disp-count -g g
 disp-count: stdin:2: NUL byte in input
 --- exit 65
 
+=== a bad quote before a NUL on its line is the error, as when the line comes in pieces (fuzz_csvin)
+cmd: printf 'g,events,total\na"b,1,2\000\n' | disp-rate
+--- stderr
+disp-rate: stdin:2: malformed CSV (a quote inside an unquoted field, or text after a closing quote)
+--- exit 65
+
 === a field that starts with a byte-order mark is quoted, so it reads back
 cmd: b=$(printf '\357\273\277'); printf '%sg\n%sa\nb\n' "$b$b" "$b" | disp-count -g "${b}g" | tee /tmp/disp-kit-bom.$$ | od -An -c | tr -s ' '; disp-count --merge -g "${b}g" < /tmp/disp-kit-bom.$$ | cmp - /tmp/disp-kit-bom.$$ && echo round trip; rm -f /tmp/disp-kit-bom.$$
 --- stdout

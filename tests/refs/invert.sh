@@ -3,3 +3,4 @@
 # (tests/refs/generate runs this).
 set -e
 /usr/bin/python3 tests/refs/invert.py "$1"
+/usr/bin/python3 tests/refs/invert_big.py   # -> invert-big-*.csv (15 minutes)

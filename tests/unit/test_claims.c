@@ -62,6 +62,11 @@ static void rounding(void)
 	/* A p-value on the double path, e-notation scale. */
 	tap_ok(dsp_x_round_cmp(3.4834e-214, dec(348, 216), DSP_HALF_UP) == 0,
 	       "3.4834e-214 rounds to 3.48e-214");
+	/* 0 against a figure shown to 8038 decimals (10^8038 leaves even
+	 * long double's range): 0 is below 1e-8038, equal to 0e-8038. */
+	tap_ok(dsp_x_cmp(0.0, dec(1, 8038)) < 0 && dsp_x_cmp(0.0, dec(0, 8038)) == 0 &&
+	       dsp_x_round_cmp(0.0, dec(0, 8038), DSP_HALF_UP) == 0,
+	       "0 compares with a figure to 10^-8038");
 	dsp_decimal out;
 	tap_ok(dsp_q_round(dsp_q(13, 1809, 0), 6, DSP_HALF_UP, &out) == 0 && out.digits == 7186,
 	       "13/1809 to 6 decimals is 0.007186");

@@ -18,10 +18,15 @@
  * score.csv).  A CSV file that matches no kind fails, so none is skipped
  * without a word.
  *
+ * alt-NAME.csv (alt-test2x2.csv, alt-ratio-score.csv, alt-propci.csv) holds
+ * one-sided values (issue 17): the layout of NAME.csv with a column
+ * alternative (greater, less) after method, run through alternative.h.
+ *
  * Usage: test_refs [DIR]   (default: fixtures/refs)
  */
 #include "tap.h"
 #include "dsp.h"
+#include "alternative.h"
 #include "methods.h"
 #include "table.h"
 
@@ -216,7 +221,7 @@ static size_t strata_of(const char *field, int width, double v[4][MAXS])
 
 /* The layout of a file follows its kind's shape (see below). */
 static void run_file(const char *dir, const char *name, const dsp_kind *k,
-		     int score)
+		     int score, int alt)
 {
 	static char line[LINE], copy[LINE];
 	char path[512], *f[MAXF];
@@ -235,6 +240,17 @@ static void run_file(const char *dir, const char *name, const dsp_kind *k,
 		snprintf(copy, sizeof copy, "%s", line);
 		copy[strcspn(copy, "\r\n")] = '\0';
 		int nf = split(line, f);
+		/* alt-: the alternative's column taken out, the rest as usual */
+		dsp_alternative alt_a = DSP_TWO_SIDED;
+		if (alt) {
+			if (nf < 2 || dsp_alt_parse(f[1], &alt_a)) {
+				tap_ok(0, "%s: no alternative: %s", name, copy);
+				continue;
+			}
+			for (int i = 1; i + 1 < nf; i++)
+				f[i] = f[i + 1];
+			nf--;
+		}
 		if (table_kind(k)) {
 			run_table_line(name, table, f, nf, copy);
 			continue;
@@ -247,13 +263,13 @@ static void run_file(const char *dir, const char *name, const dsp_kind *k,
 		if (kind == DSP_ONE && nf == 7) {          /* method,x,n,level,lo,hi,ref */
 			struct acc *a = acc_for(name, f[0], f[6]);
 			if (m)
-				m->fn.ci(v[1], v[2], v[3], &lo, &hi);
+				dsp_alt_interval(k, m, alt_a, v[1], v[2], 0, 0, v[3], &lo, &hi);
 			record(a, lo, v[4], copy);
 			record(a, hi, v[5], copy);
 		} else if (kind == DSP_PAIR && !score && nf == 9) {  /* method,x1,n1,x2,n2,level,lo,hi,ref */
 			struct acc *a = acc_for(name, f[0], f[8]);
 			if (m)
-				m->fn.ratio(v[1], v[2], v[3], v[4], v[5], &lo, &hi);
+				dsp_alt_interval(k, m, alt_a, v[1], v[2], v[3], v[4], v[5], &lo, &hi);
 			record(a, lo, v[6], copy);
 			record(a, hi, v[7], copy);
 		} else if (kind == DSP_ADJUST && nf == 5) {  /* method,family,p,p_adj,ref */
@@ -294,8 +310,9 @@ static void run_file(const char *dir, const char *name, const dsp_kind *k,
 			struct acc *a = acc_for(name, f[0], f[6]);
 			double p = NAN;
 			dsp_test_fn t = !m ? NULL : score ? m->score : m->fn.test;
+			dsp_test_fn tg = !m ? NULL : score ? m->score_greater : m->greater;
 			if (t)
-				t(v[1], v[2], v[3], v[4], &p);
+				dsp_alt_test(t, tg, alt_a, v[1], v[2], v[3], v[4], &p);
 			record(a, p, v[5], copy);
 		} else if ((kind == DSP_STRATA && nf == 6) ||  /* method,tables,level,lo,hi,ref */
 			   (kind == DSP_STRATA_TEST && nf == 4)) {  /* method,tables,p,ref */
@@ -307,13 +324,13 @@ static void run_file(const char *dir, const char *name, const dsp_kind *k,
 			snprintf(row, sizeof row, "%.150s", copy);
 			if (kind == DSP_STRATA) {
 				if (m)
-					m->fn.strata(&st, v[2], &lo, &hi);
+					dsp_alt_strata(k, m, alt_a, &st, v[2], &lo, &hi);
 				record(a, lo, v[3], row);
 				record(a, hi, v[4], row);
 			} else {
 				double p = NAN;
 				if (m)
-					m->fn.stest(&st, &p);
+					dsp_alt_stest(m->fn.stest, m->sgreater, alt_a, &st, &p);
 				record(a, p, v[2], row);
 			}
 		} else if (kind == DSP_STANDARD && nf == 7) {  /* method,tables,level,est,lo,hi,ref */
@@ -344,8 +361,9 @@ static const dsp_kind *const kind_tables[] = {dsp_kinds, dsp_table_kinds, dsp_fu
 
 /* The kind whose fixture name is FIXTURE in FIXTURE.csv, NAME-FIXTURE.csv
  * or NAME-FIXTURE-score.csv; the last sets *score (see the header). */
-static const dsp_kind *kind_of(const char *file, int *score)
+static const dsp_kind *kind_of(const char *file, int *score, int *alt)
 {
+	*alt = strncmp(file, "alt-", 4) == 0;
 	char base[256];
 	size_t n = strlen(file);
 	if (n < 5 || n >= sizeof base || strcmp(file + n - 4, ".csv"))
@@ -393,11 +411,11 @@ int main(int argc, char **argv)
 		closedir(d);
 	qsort(names, nn, sizeof *names, by_name);  /* a stable report */
 	for (size_t i = 0; i < nn; i++) {
-		int score;
-		const dsp_kind *k = kind_of(names[i], &score);
+		int score, alt;
+		const dsp_kind *k = kind_of(names[i], &score, &alt);
 		tap_ok(k != NULL, "%s names a kind of method (NAME-FIXTURE.csv)", names[i]);
 		if (k)
-			run_file(dir, names[i], k, score);
+			run_file(dir, names[i], k, score, alt);
 	}
 	printf("# %-14s %-24s %7s  %-10s  %s\n", "method", "file", "tables",
 	       "max relerr", "reference");
