@@ -99,6 +99,12 @@ csvin_reader *csvin_reader_new(const char *name, char delim,
 
 static void parse(csvin_reader *r, const char *s, size_t n)
 {
+	/* libcsv grows a field's buffer by blk_size at a time: set to the
+	 * buffer's size, the growth is geometric, so a 100 MB field costs
+	 * O(n) under an allocator whose realloc copies (ASan, valgrind, musl),
+	 * not O(n^2). */
+	if (r->p.entry_size > r->p.blk_size)
+		csv_set_blk_size(&r->p, r->p.entry_size);
 	if (csv_parse(&r->p, s, n, on_field, on_record, r) == n)
 		return;
 	if (csv_error(&r->p) == CSV_ENOMEM || csv_error(&r->p) == CSV_ETOOBIG)
