@@ -163,9 +163,12 @@ refs: deps-refs
 accuracy: $(B)tests/unit/test_refs
 	@./$(B)tests/unit/test_refs | sed -n 's/^# //p' | grep -v '^ '
 
-# Exact coverage of every interval on a grid of parameters (slow; not in check).
+# Exact coverage of every interval on a grid of parameters, two-sided and each
+# one-sided bound (slow; not in check).
 coverage: $(B)tests/coverage
 	./$(B)tests/coverage
+	./$(B)tests/coverage 0.95 greater | sed 1d
+	./$(B)tests/coverage 0.95 less | sed 1d
 
 # Speed against scipy on the same tables, and disp-count's against the
 # floor, a pipe and its peers on a large record file, as ratios (not in

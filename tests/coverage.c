@@ -12,8 +12,13 @@
  * Jeffreys near it on average, Clopper-Pearson and the exact conditional
  * intervals conservative (minimum at or above the level).
  *
- * Usage: coverage [LEVEL]   (default 0.95)
+ * With ALTERNATIVE greater or less the one-sided bounds are covered the
+ * same way (their other end the parameter's limit): a one-sided bound at
+ * level L must cover at L, not at the two-sided 2L - 1 it is built from.
+ *
+ * Usage: coverage [LEVEL [ALTERNATIVE]]   (default 0.95 two-sided)
  */
+#include "alternative.h"
 #include "methods.h"
 
 #include <math.h>
@@ -23,6 +28,15 @@
 #include <gsl/gsl_randist.h>
 
 #define NGRID 200
+
+static dsp_alternative alt = DSP_TWO_SIDED;
+
+/* Method m's interval (kind k), under the alternative asked for. */
+static void interval(const dsp_kind *k, const dsp_method *m, double x1, double n1,
+		     double x2, double n2, double level, double *lo, double *hi)
+{
+	dsp_alt_interval(k, m, alt, x1, n1, x2, n2, level, lo, hi);
+}
 
 struct summary {
 	double sum, min;
@@ -39,16 +53,16 @@ static void add(struct summary *s, double cov, double level)
 static void print(const char *kind, const char *name, const char *n,
 		  double level, const struct summary *s)
 {
-	printf("%s,%s,%s,%g,%.4f,%.4f,%.3f\n", kind, name, n, level,
-	       s->sum / s->n, s->min, (double)s->below / s->n);
+	printf("%s,%s,%s,%g,%s,%.4f,%.4f,%.3f\n", kind, name, n, level,
+	       dsp_alt_name(alt), s->sum / s->n, s->min, (double)s->below / s->n);
 }
 
 /* One proportion, x ~ Binomial(n, p), p on an even grid inside (0, 1). */
-static void one_rate(const dsp_method *m, int n, double level)
+static void one_rate(const dsp_kind *kd, const dsp_method *m, int n, double level)
 {
 	double *lo = malloc((n + 1) * sizeof *lo), *hi = malloc((n + 1) * sizeof *hi);
 	for (int x = 0; x <= n; x++)
-		m->fn.ci(x, n, level, &lo[x], &hi[x]);
+		interval(kd, m, x, n, 0, 0, level, &lo[x], &hi[x]);
 	struct summary s = {0, 0, 0, 0};
 	for (int k = 1; k < NGRID; k++) {
 		double p = (double)k / NGRID, cov = 0;
@@ -76,7 +90,7 @@ static void two_group(const dsp_kind *kd, const dsp_method *m, int n, double lev
 	double *lo = malloc(k * k * sizeof *lo), *hi = malloc(k * k * sizeof *hi);
 	for (int a = 0; a <= n; a++)
 		for (int b = 0; b <= n; b++)
-			m->fn.ratio(a, n, b, n, level, &lo[a * k + b], &hi[a * k + b]);
+			interval(kd, m, a, n, b, n, level, &lo[a * k + b], &hi[a * k + b]);
 	struct summary s = {0, 0, 0, 0};
 	double b1[1024], b2[1024];
 	for (int i = 1; i < 25; i++)
@@ -102,7 +116,7 @@ static void two_group(const dsp_kind *kd, const dsp_method *m, int n, double lev
 }
 
 /* A Poisson count with mean mu = lambda t, t = 1, mu on a log grid 0.5..100. */
-static void pt_rate(const dsp_method *m, double level)
+static void pt_rate(const dsp_kind *kd, const dsp_method *m, double level)
 {
 	struct summary s = {0, 0, 0, 0};
 	for (int k = 0; k < NGRID; k++) {
@@ -110,7 +124,7 @@ static void pt_rate(const dsp_method *m, double level)
 		int top = (int)(mu + 12 * sqrt(mu) + 30);
 		for (int x = 0; x <= top; x++) {
 			double lo, hi;
-			m->fn.ci(x, 1, level, &lo, &hi);
+			interval(kd, m, x, 1, 0, 0, level, &lo, &hi);
 			if (lo <= mu && mu <= hi)
 				cov += gsl_ran_poisson_pdf(x, mu);
 		}
@@ -123,7 +137,7 @@ static void pt_rate(const dsp_method *m, double level)
  * Rate ratio of two Poisson counts with t1 = t2 = 1, mu2 in {2, 5, 10, 20,
  * 50} and the ratio on a log grid 1/4..4.  Intervals are cached by (x1, x2).
  */
-static void pt_ratio(const dsp_method *m, double level)
+static void pt_ratio(const dsp_kind *kd, const dsp_method *m, double level)
 {
 	enum { TOP = 200 };
 	static double lo[TOP][TOP], hi[TOP][TOP];
@@ -142,7 +156,7 @@ static void pt_ratio(const dsp_method *m, double level)
 			for (int a = 0; a <= t1; a++)
 				for (int b = 0; b <= t2; b++) {
 					if (!have[a][b]) {
-						m->fn.ratio(a, 1, b, 1, level, &lo[a][b], &hi[a][b]);
+						interval(kd, m, a, 1, b, 1, level, &lo[a][b], &hi[a][b]);
 						have[a][b] = 1;
 					}
 					if (lo[a][b] <= th && th <= hi[a][b])
@@ -157,18 +171,22 @@ static void pt_ratio(const dsp_method *m, double level)
 int main(int argc, char **argv)
 {
 	double level = argc > 1 ? atof(argv[1]) : 0.95;
+	if (argc > 2 && dsp_alt_parse(argv[2], &alt)) {
+		fprintf(stderr, "coverage: ALTERNATIVE is two-sided, greater or less: '%s'\n", argv[2]);
+		return 64;
+	}
 	static const int ns[] = {10, 30, 100, 1000};
 	static const int ns2[] = {10, 30, 60};
-	printf("kind,method,n,level,mean,min,share_below\n");
+	printf("kind,method,n,level,alternative,mean,min,share_below\n");
 	for (const dsp_kind *k = dsp_kinds; k->option; k++)
 		for (const dsp_method *m = k->methods; m->name; m++) {
 			if (k->shape == DSP_ONE && k->person_time)
-				pt_rate(m, level);
+				pt_rate(k, m, level);
 			else if (k->shape == DSP_PAIR && k->person_time)
-				pt_ratio(m, level);
+				pt_ratio(k, m, level);
 			else if (k->shape == DSP_ONE)
 				for (size_t i = 0; i < sizeof ns / sizeof *ns; i++)
-					one_rate(m, ns[i], level);
+					one_rate(k, m, ns[i], level);
 			else if (k->shape == DSP_PAIR)
 				for (size_t i = 0; i < sizeof ns2 / sizeof *ns2; i++)
 					two_group(k, m, ns2[i], level);
