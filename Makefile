@@ -180,15 +180,16 @@ bench: deps-refs deps-bench all tests/bench/records
 bench-count: deps-bench all tests/bench/records
 	sh tests/bench/count.sh
 
-# libFuzzer on every harness for FUZZ_SECONDS each, ASan+UBSan, the corpus
-# seeded from tests/fuzz/seeds, fixtures/ and tests/ (not in check: make
-# check replays the seeds and every past finding).
+# libFuzzer on every harness (or those in FUZZ_ONLY) for FUZZ_SECONDS each,
+# or FUZZ_RUNS executions, ASan+UBSan, the corpus seeded from
+# tests/fuzz/seeds, fixtures/ and tests/ (not in check: make check replays
+# the seeds and every past finding).
 FUZZ_SECONDS ?= 60
 FUZZ_SAN = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 fuzz: deps-refs
 	$(MAKE) -s B=build/fuzz/ CC=clang CFLAGS='-O1 -g $(FUZZ_SAN)' \
 		LDFLAGS='-fsanitize=address,undefined' fuzzers
-	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run $(FUZZ_NAMES)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) sh tests/fuzz/run $(or $(FUZZ_ONLY),$(FUZZ_NAMES))
 
 fuzzers: $(FUZZERS)
 

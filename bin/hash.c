@@ -7,7 +7,7 @@
 #include "hash.h"
 #include "err.h"
 
-#include <stdio.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -66,13 +66,13 @@ uint64_t ht_siphash13(const uint64_t k[2], const void *src, size_t len)
  * (still unknown to whoever wrote the input in advance). */
 void ht_seed(uint64_t k[2])
 {
-	FILE *fp = fopen("/dev/urandom", "rb");
-	if (fp && fread(k, sizeof *k, 2, fp) == 2) {
-		fclose(fp);
+	/* read(2), not stdio: a FILE would draw a whole 4 KiB buffer. */
+	int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+	ssize_t got = fd < 0 ? -1 : read(fd, k, 2 * sizeof *k);
+	if (fd >= 0)
+		close(fd);
+	if (got == (ssize_t)(2 * sizeof *k))
 		return;
-	}
-	if (fp)
-		fclose(fp);
 	k[0] = (uint64_t)time(NULL) ^ (uint64_t)getpid() << 32;
 	k[1] = (uint64_t)(uintptr_t)k ^ (uint64_t)clock();
 }

@@ -55,13 +55,6 @@ static double uniform_logtail(const struct dsp_uniform *u, double alpha, double 
 
 double dsp_pois_logtail(double k, double mu, int upper)
 {
-	struct dsp_uniform u;
-	dsp_uniform_init(&u, 0, 1);
-	return dsp_pois_logtail_u(&u, k, mu, upper);
-}
-
-double dsp_pois_logtail_u(const struct dsp_uniform *u, double k, double mu, int upper)
-{
 	if (!(k >= 0 && k == floor(k) && mu > 0 && isfinite(mu)))
 		return NAN;
 	if (upper && k == 0)
@@ -69,7 +62,7 @@ double dsp_pois_logtail_u(const struct dsp_uniform *u, double k, double mu, int 
 	/* P(X >= k) = P(k, mu), P(X <= k) = Q(k + 1, mu). */
 	double alpha = upper ? k : k + 1;
 	if (alpha >= DSP_UNIFORM_MIN)
-		return uniform_logtail(u, alpha, mu, upper);
+		return uniform_logtail(dsp_uniform_gamma(), alpha, mu, upper);
 	if (upper)  /* small when k is above the mean */
 		return k >= mu ? sum_logtail(k, mu, +1)
 			       : log1p(-exp(sum_logtail(k - 1, mu, -1)));

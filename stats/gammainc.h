@@ -6,8 +6,6 @@
 #ifndef DSP_GAMMAINC_H
 #define DSP_GAMMAINC_H
 
-#include "uniform.h"
-
 /* log P(X = k), X ~ Poisson(mu), k >= 0 an integer, mu > 0. */
 double dsp_ldpois(double k, double mu);
 
@@ -17,9 +15,5 @@ double dsp_ldpois(double k, double mu);
  * integer, mu > 0; NaN otherwise.
  */
 double dsp_pois_logtail(double k, double mu, int upper);
-
-/* The same with the uniform expansion's coefficients for the gamma set up
- * by the caller, dsp_uniform_init(u, 0, 1), once for a root search. */
-double dsp_pois_logtail_u(const struct dsp_uniform *u, double k, double mu, int upper);
 
 #endif

@@ -41,7 +41,6 @@ static int bad_two(double x1, double t1, double x2, double t2, double level)
 struct tail_args {
 	double x, target;  /* log of the tail probability sought */
 	int upper, mid;    /* mid: subtract half of P(X = x) */
-	struct dsp_uniform u;  /* the gamma's, set up once */
 };
 
 /* log(tail at mu) - log(target), increasing in mu for the upper tail
@@ -49,7 +48,7 @@ struct tail_args {
 static double tail_minus(double mu, void *vp)
 {
 	const struct tail_args *a = vp;
-	double l = dsp_pois_logtail_u(&a->u, a->x, mu, a->upper);
+	double l = dsp_pois_logtail(a->x, mu, a->upper);
 	if (a->mid)  /* tail - P(x)/2 = tail (1 - P(x) / (2 tail)) */
 		l += log1p(-exp(dsp_ldpois(a->x, mu) - l) / 2);
 	return l - a->target;
@@ -69,7 +68,6 @@ static int tail_interval(double x, double t, double level, int mid,
 {
 	struct tail_args a;
 	a.x = x, a.target = log((1 - level) / 2), a.mid = mid;
-	dsp_uniform_init(&a.u, 0, 1);
 	a.upper = 1;
 	*lo = x == 0 ? 0 : solve(&a) / t;
 	a.upper = 0;

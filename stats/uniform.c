@@ -24,6 +24,7 @@
 #include "uniform.h"
 
 #include <math.h>
+#include <pthread.h>
 
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_sf_erf.h>
@@ -120,4 +121,18 @@ double dsp_uniform_logtail(const struct dsp_uniform *u, double zeta, double m,
 	double erfcx_half = exp(lerfc + az * az);
 	double corr = exp(theta) * s / sqrt(2 * M_PI * m) / erfcx_half;
 	return lerfc + log1p(zeta > 0 ? corr : -corr);
+}
+
+static struct dsp_uniform gamma_coef;
+static pthread_once_t gamma_once = PTHREAD_ONCE_INIT;
+
+static void gamma_init(void)
+{
+	dsp_uniform_init(&gamma_coef, 0, 1);
+}
+
+const struct dsp_uniform *dsp_uniform_gamma(void)
+{
+	pthread_once(&gamma_once, gamma_init);
+	return &gamma_coef;
 }

@@ -28,6 +28,10 @@ struct dsp_uniform {
  */
 void dsp_uniform_init(struct dsp_uniform *u, double x0, double y0);
 
+/* The gamma's coefficients (x0 = 0, y0 = 1), set up once per process:
+ * every Poisson tail and root search shares them (thread-safe). */
+const struct dsp_uniform *dsp_uniform_gamma(void);
+
 /*
  * Log of the tail on the side of zeta: the lower tail when zeta < 0, the
  * upper when zeta > 0 (the lower at 0), where zeta^2 = bd0(a, (a+b)x) +
