@@ -1131,6 +1131,43 @@ static int cdist_feasible(const dsp_strata *s, int pt)
 	return 1;
 }
 
+/*
+ * The part of p (unimodal, largest term 1 at index top) at or above 2^-q,
+ * for q = 0 .. 1022: [from[q], to[q]].  A row of the convolution scaled by
+ * c >= 2^-e needs only the terms of p at or above 2^(e - 1022): below them
+ * every product is subnormal (< DBL_MIN, where the sum's largest term is
+ * at least 1), costly to compute and too small to matter.
+ */
+#define NQ 1023
+static void above(const double *p, size_t l, size_t top, size_t *from, size_t *to)
+{
+	size_t lo = top, hi = top;
+	for (int q = 0; q < NQ; q++) {
+		double th = ldexp(1, -q);
+		while (lo > 0 && p[lo - 1] >= th)
+			lo--;
+		while (hi + 1 < l && p[hi + 1] >= th)
+			hi++;
+		from[q] = lo, to[q] = hi;
+	}
+}
+
+/* o += c p over l terms: the convolution's inner loop, unrolled by four
+ * so that the compiler pairs the terms into vector operations (restrict:
+ * o and p never overlap). */
+static void axpy(double *restrict o, double c, const double *restrict p, size_t l)
+{
+	size_t t = 0;
+	for (; t + 4 <= l; t += 4) {
+		o[t] += c * p[t];
+		o[t + 1] += c * p[t + 1];
+		o[t + 2] += c * p[t + 2];
+		o[t + 3] += c * p[t + 3];
+	}
+	for (; t < l; t++)
+		o[t] += c * p[t];
+}
+
 /* The distribution of the sum at log odds ratio lpsi (ignored for
  * person-time); DSP_ERANGE past the limit, DSP_ENOMEM. */
 static int cdist_build(const dsp_strata *s, int pt, double lpsi, struct cdist *out)
@@ -1162,7 +1199,7 @@ static int cdist_build(const dsp_strata *s, int pt, double lpsi, struct cdist *o
 			goto done;
 		}
 	}
-	size_t n = (size_t)len;
+	size_t n = (size_t)len, from[NQ], to[NQ];
 	double *cur = calloc(n, sizeof *cur), *nxt = calloc(n, sizeof *nxt);
 	double *pm = NULL;
 	if (!cur || !nxt) {
@@ -1187,22 +1224,28 @@ static int cdist_build(const dsp_strata *s, int pt, double lpsi, struct cdist *o
 		pm = np;
 		for (size_t i = 0; i < l; i++)
 			pm[i] = exp(claw_ld(&law[j], a[j] + (double)i) - top);
+		above(pm, l, (size_t)(law[j].mode - a[j]), from, to);
 		size_t nu = used + l - 1;
 		double mx = 0;
 		for (size_t t = 0; t < nu; t++)
 			nxt[t] = 0;
 		for (size_t i = 0; i < used; i++) {
-			double ci = cur[i];
-			if (ci == 0)
+			if (cur[i] == 0)
 				continue;
-			double *o = nxt + i;
-			for (size_t t = 0; t < l; t++)
-				o[t] += ci * pm[t];
+			/* cur[i] in [2^e, 2^(e+1)), e <= 0: the terms >= 2^(e-1022). */
+			int q = NQ - 1 + ilogb(cur[i]);
+			if (q < 0)
+				continue;
+			q = q < NQ ? q : NQ - 1;
+			size_t f = from[q];
+			axpy(nxt + i + f, cur[i], pm + f, to[q] - f + 1);
 		}
 		for (size_t t = 0; t < nu; t++)
 			mx = nxt[t] > mx ? nxt[t] : mx;
-		for (size_t t = 0; t < nu; t++)
-			cur[t] = nxt[t] / mx;
+		for (size_t t = 0; t < nu; t++) {   /* no subnormals (above) */
+			double v = nxt[t] / mx;
+			cur[t] = v >= DBL_MIN ? v : 0;
+		}
 		used = nu;
 	}
 	free(nxt), free(pm);
