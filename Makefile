@@ -60,6 +60,10 @@ $(B)tests/unit/test_%: $(B)tests/unit/test_%.o $(CLI_OBJ) $(LIB)
 $(B)tests/coverage: $(B)tests/coverage.o $(LIB)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(DISP_LIBS)
 
+# What each method of fuzz_stats costs (see tests/fuzz/stats-times.c).
+$(B)tests/fuzz/stats-times: $(B)tests/fuzz/stats-times.o $(LIB)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(DISP_LIBS)
+
 $(B)tests/roundtrip: $(B)tests/roundtrip.o $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(DISP_LIBS)
 
@@ -86,9 +90,10 @@ $(B)tests/bench/records: $(B)tests/bench/records.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # The suite, once: unit tests (TAP) then command-line golden tests.  The
-# coverage program and the benchmark's generator are built (so that they
-# cannot rot) but not run.
-build: all $(UNITS) $(REPLAYS) $(B)tests/coverage $(B)tests/roundtrip $(B)tests/bench/records
+# coverage program, the benchmark's generator and fuzz_stats's timer are
+# built (so that they cannot rot) but not run.
+build: all $(UNITS) $(REPLAYS) $(B)tests/coverage $(B)tests/roundtrip $(B)tests/bench/records \
+	$(B)tests/fuzz/stats-times
 
 test: build
 	@B='$(B)' sh tests/run-suite $(UNITS)
@@ -217,7 +222,7 @@ clean:
 		tests/coverage tests/coverage.o tests/coverage.d \
 		tests/roundtrip tests/roundtrip.o tests/roundtrip.d \
 		tests/bench/records tests/bench/records.o tests/bench/records.d \
-		tests/fuzz/*.o tests/fuzz/*.d tests/fuzz/replay-*
+		tests/fuzz/*.o tests/fuzz/*.d tests/fuzz/replay-* tests/fuzz/stats-times
 
 .PHONY: all build test check valgrind fuzz fuzzers demo images deps deps-refs deps-bench deps-browser deps-scale browser-test refs accuracy coverage bench bench-count install uninstall clean
 .SECONDARY:
