@@ -96,17 +96,18 @@ build: all $(UNITS) $(REPLAYS) $(B)tests/coverage $(B)tests/roundtrip $(B)tests/
 	$(B)tests/fuzz/stats-times
 
 test: build
-	@B='$(B)' sh tests/run-suite $(UNITS)
+	@B='$(B)' SUITE='$(SUITE)' sh tests/run-suite $(UNITS)
 
 # Everything the README promises: dependencies, then the suite built
-# normally and again under AddressSanitizer + UndefinedBehaviorSanitizer,
+# normally and again under AddressSanitizer + UndefinedBehaviorSanitizer
+# (there the light suite: smaller generated inputs, see tests/run-suite),
 # warnings as errors; disp-count's threads under ThreadSanitizer (the
 # data races no output would show).  Where clang is installed the sources
 # are compiled with it too, for its warnings.  Each build has a directory of its own, so
 # objects from a plain `make` never stand in for ones built with -Werror.
 check: deps
 	$(MAKE) WERROR=-Werror B=build/check/ test
-	$(MAKE) WERROR=-Werror B=build/san/ CFLAGS='-O1 -g $(SAN)' LDFLAGS='$(SAN)' test
+	$(MAKE) WERROR=-Werror B=build/san/ CFLAGS='-O1 -g $(SAN)' LDFLAGS='$(SAN)' SUITE=light test
 	$(MAKE) -s WERROR=-Werror B=build/tsan/ CFLAGS='-O1 -g -fsanitize=thread' \
 		LDFLAGS='-fsanitize=thread' build/tsan/bin/disp-count
 	@if build/tsan/bin/disp-count --version >/dev/null 2>&1; then \
