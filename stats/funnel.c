@@ -509,9 +509,13 @@ size_t dsp_funnel_grid(double lo, double hi, size_t npoints, int integer,
 		if (hi < lo)
 			hi = lo;
 		if (hi - lo + 1 <= (double)npoints) {
-			size_t m = 0;
-			for (double s = lo; s <= hi; s++)
-				out[m++] = s;
+			/* By index: from 2^53 up, s++ can leave s where it was. */
+			size_t n = (size_t)(hi - lo) + 1, m = 0;
+			for (size_t i = 0; i < n; i++) {
+				double s = lo + (double)i;
+				if (m == 0 || s > out[m - 1])
+					out[m++] = s;
+			}
 			return m;
 		}
 	}

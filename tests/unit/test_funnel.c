@@ -201,6 +201,16 @@ static void contracts(void)
 	tap_ok(m == 7 && s[0] == 3 && s[6] == 9, "grid: every integer from 3 to 9");
 	m = dsp_funnel_grid(1, 1e6, 4, 1, s);
 	tap_ok(m == 4 && s[1] == 100 && s[2] == 10000 && s[3] == 1e6, "grid: log spaced");
+	/* fuzz_disp_funnel: a unit of 2^53 made s++ stand still (a heap
+	 * overflow); 2^53 - 2 .. 2^53 is three integers, each once. */
+	double p53 = 9007199254740992.0;
+	m = dsp_funnel_grid(p53, p53, 8, 1, s);
+	tap_ok(m == 1 && s[0] == p53, "grid: one size of 2^53 is one point");
+	m = dsp_funnel_grid(p53 - 2, p53, 8, 1, s);
+	tap_ok(m == 3 && s[0] == p53 - 2 && s[1] == p53 - 1 && s[2] == p53,
+	       "grid: 2^53 - 2 to 2^53, every integer once");
+	m = dsp_funnel_grid(4 * p53, 4 * p53 + 8, 8, 1, s);
+	tap_ok(m >= 1 && m <= 8 && s[0] == 4 * p53, "grid: above 2^53, within its %d points", 8);
 }
 
 int main(void)
