@@ -50,8 +50,9 @@ typedef int (*dsp_funnel_fn)(const dsp_funnel *f, double x, double n,
  * For the binomial this is the paper's lower limit of the non-events,
  * mirrored.  A unit is outside exactly when the exact one-sided tail
  * probability of its count is below t; p is twice the smaller tail, at
- * most 1.  Limit: n <= 10^12 (binomial), n target <= 10^12 (Poisson),
- * where a tail takes some 4 sqrt(n) terms (about 10 ms).
+ * most 1.  The tails are the beta and gamma functions (betainc.h,
+ * gammainc.h), microseconds at any size.  Limit: n <= 10^12 (binomial), n
+ * target <= 10^12 (Poisson), as far as the references go.
  */
 int dsp_funnel_exact(const dsp_funnel *f, double x, double n, double level,
 		     double *lo, double *hi, double *p);
