@@ -896,8 +896,7 @@ static const char *const costly[] = {
 	"disp-strata --ratio mn", "disp-strata --ratio scas", "disp-strata --diff mn",
 	"disp-strata --diff scas", "disp-strata --odds exact", "disp-strata --test exact",
 	"disp-strata -x --test exact", "disp-strata --standardise direct",
-	"disp-strata --standardise indirect", "disp-funnel --method exact",
-	"disp-funnel --method exact-cdf",
+	"disp-strata --standardise indirect",
 	NULL
 };
 
