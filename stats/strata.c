@@ -710,13 +710,15 @@ static int accepts(const struct hull *h, double u)
 	return fabs(hstat(h, u)) <= h->z;
 }
 
+static double crossing(const struct hull *h, double a, double b, double va);
+
 /*
  * An accepted point to start the hull from: u0 if it is accepted, else
  * the first accepted point walking from u0 the way the score points (a
  * positive score means theta is too small), by doubling steps; where a
  * step passes the score's sign change without landing on an accepted
- * point (a narrow interval), bisection on the sign finds one.  NaN when
- * there is none within the reach.
+ * point (a narrow interval), crossing() finds one.  NaN when there is
+ * none within the reach.
  */
 static double hull_start(const struct hull *h, double u0)
 {
@@ -726,7 +728,7 @@ static double hull_start(const struct hull *h, double u0)
 	if (isnan(v0))
 		return NAN;
 	int dir = v0 > 0 ? 1 : -1;
-	double in = u0, step = 1.0 / 64;
+	double in = u0, vin = v0, step = 1.0 / 64;
 	for (;;) {
 		double u = in + dir * step;
 		if (fabs(u - u0) > h->umax || (h->c == RD && fabs(u) > 18.5))
@@ -736,30 +738,17 @@ static double hull_start(const struct hull *h, double u0)
 			return u;
 		if (isnan(v))
 			return NAN;
-		if ((v > 0) != (v0 > 0)) {
-			/* Between in (sign of v0) and u (the other sign). */
-			double a = in, b = u;
-			for (int i = 0; i < 200; i++) {
-				double m = a + (b - a) / 2;
-				if (m == a || m == b)
-					return NAN;
-				double vm = hstat(h, m);
-				if (fabs(vm) <= h->z)
-					return m;
-				if (isnan(vm))
-					return NAN;
-				if ((vm > 0) == (v0 > 0)) a = m; else b = m;
-			}
-			return NAN;
-		}
-		in = u;
+		if ((v > 0) != (v0 > 0))   /* between in and u */
+			return dir > 0 ? crossing(h, in, u, vin) : crossing(h, u, in, v);
+		in = u, vin = v;
 		step *= 2;
 	}
 }
 
 /*
  * The outermost accepted theta on side dir, as disp-rate's scas: a grid
- * from u0 in steps of 1/64 growing by an eighth, to umax from u0 (the
+ * from u0 (hull_start's point, in the hull) in steps of 1/64 growing by an
+ * eighth, to umax from u0 (the
  * skewness term can make the accepted set other than an interval: its
  * hull is taken); the end is bisected between the outermost accepted grid
  * point and the next one out.  Nothing accepted on side dir: the accepted
@@ -769,9 +758,14 @@ static double hull_start(const struct hull *h, double u0)
 /*
  * Where the score changes sign between a and b (va the score at a): a
  * continuous score is 0 there, accepted at any level, however narrow the
- * accepted values around it.  Bisection on the sign to adjacent doubles;
- * NaN where neither end is accepted (the corrected score jumps through
- * +-inf where it is not real).
+ * accepted values around it.  Bisection on the sign to adjacent doubles:
+ * the accepted end, else, where the score steps across 0 by less than 1
+ * (a standard normal deviate) between two adjacent doubles, the end
+ * nearer 0: at a level as low as 10^-6 (z = 1.25e-6) a steep or stepping
+ * score can skip every accepted value, and the interval is then that
+ * point, which every higher level's interval holds, rather than none; NaN
+ * where the score jumps through +-inf (the corrected score, where it is
+ * not real).
  */
 static double crossing(const struct hull *h, double a, double b, double va)
 {
@@ -788,7 +782,13 @@ static double crossing(const struct hull *h, double a, double b, double va)
 		else
 			b = m, vb = vm;
 	}
-	return fabs(va) <= h->z ? a : fabs(vb) <= h->z ? b : NAN;
+	if (fabs(va) <= h->z)
+		return a;
+	if (fabs(vb) <= h->z)
+		return b;
+	if (fabs(va) < 1 && fabs(vb) < 1)
+		return fabs(va) <= fabs(vb) ? a : b;
+	return NAN;
 }
 
 static double hull_end(const struct hull *h, double u0, int dir, double edge)
@@ -798,7 +798,8 @@ static double hull_end(const struct hull *h, double u0, int dir, double edge)
 		if (h->c == RD && fabs(u) > 18.5)
 			break;
 		double v = hstat(h, u);
-		if (fabs(v) <= h->z) {
+		/* u0 is hull_start's: accepted, or a crossing (see there). */
+		if (fabs(v) <= h->z || u == u0) {
 			in = u, out = NAN;
 		} else {
 			/* The score crossed 0 since the last point: accepted

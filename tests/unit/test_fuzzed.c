@@ -147,8 +147,31 @@ static void srd_mn_island(void)
 	tap_rel(fabs(dsp_srd_mn_stat(&s, hi95)), z, 1e-6, "srd_mn: the score at the 0.95 upper bound");
 }
 
+/*
+ * The stratified MN difference at level 10^-6 (z = 1.25e-6) for 0 of 1
+ * against 0 of 999999999 beside 0 of 999999999 against 499999999 of
+ * 999999999: the score steps across 0 between two adjacent doubles by more
+ * than z, so no double was accepted and the interval was ENOCONV.  Its zero
+ * lies between them: the interval is that point, inside the 0.5 interval.
+ * No reference value needed: the sign change brackets it.
+ */
+static void srd_mn_skipped_zero(void)
+{
+	const double t[][4] = {{0, 1, 0, 999999999}, {0, 999999999, 499999999, 999999999}};
+	double buf[32], lo, hi, lo5, hi5;
+	dsp_strata s = view(2, t, buf);
+	int rc = dsp_srd_mn(&s, 1e-6, &lo, &hi), rc5 = dsp_srd_mn(&s, 0.5, &lo5, &hi5);
+	tap_ok(rc == DSP_OK && lo <= hi, "srd_mn at 1e-6: [%.17g, %.17g] (status %d)", lo, hi, rc);
+	tap_ok(rc5 == DSP_OK && lo5 <= lo && hi <= hi5,
+	       "srd_mn: the 0.5 interval [%.17g, %.17g] holds it", lo5, hi5);
+	double a = dsp_srd_mn_stat(&s, lo * (1 + 1e-14)), b = dsp_srd_mn_stat(&s, hi * (1 - 1e-14));
+	tap_ok((a > 0) != (b > 0) && fabs(dsp_srd_mn_stat(&s, lo)) < 1,
+	       "srd_mn: the score changes sign across it (%g, %g)", a, b);
+}
+
 int main(void)
 {
+	srd_mn_skipped_zero();
 	srd_mn_island();
 	trend_one_score();
 	scas_isolated_null();
