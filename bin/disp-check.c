@@ -447,6 +447,10 @@ int main(int argc, char **argv)
 		immediate(&run, argc - first, argv + first);
 	else
 		csvin_read(argv + first, argc - first, oc.delim, on_header, on_row, &run);
+	/* Checking nothing is no pass: a CI gate on an emptied claims file
+	 * must fail, not report success. */
+	if (run.ndone == 0)
+		err_die(EX_DATA, "no claims: the claims file has a header but no rows");
 	write_all(&run);
 	for (size_t i = 11; i < run.ncols; i++)
 		free((char *)run.cols[i].name);
