@@ -99,13 +99,15 @@ struct row {
 struct chart {
 	const struct opts *o;
 	int kind;            /* FOREST or RATES */
-	long gi, ei, li, hi, pi, ri, si;
+	long gi, ei, li, hi, pi, ri, si, ai;
 	char *col, *pcol, *refname;
+	int alt;             /* the rows' alternatives seen: ALT_ bits */
 	struct row *r;
 	size_t n, cap;
 };
 
 enum { FOREST, RATES, STAGES };
+enum { ALT_TWO = 1, ALT_GREATER = 2, ALT_LESS = 4 };
 
 /* ---- reading ------------------------------------------------------------ */
 
@@ -141,8 +143,29 @@ static int on_header(void *ctx, const csvin_row *h)
 	if (c->pi < 0)
 		c->pi = csvin_find(h, "p");
 	c->ri = csvin_find(h, "ref");
+	c->ai = csvin_find(h, "alternative");
 	c->si = c->kind == STAGES ? need(h, "stage") : -1;
 	return 0;
+}
+
+/* A row's `alternative` (disp-rate --alternative) into the chart's: the
+ * title says when the bars are one-sided bounds. */
+static void note_alternative(struct chart *c, const char *v)
+{
+	if (*v)
+		c->alt |= strcmp(v, "greater") == 0 ? ALT_GREATER
+			  : strcmp(v, "less") == 0 ? ALT_LESS : ALT_TWO;
+}
+
+/* The title's words for the bars. */
+static const char *bars_phrase(const struct chart *c)
+{
+	if (!(c->alt & (ALT_GREATER | ALT_LESS)))
+		return "with intervals";
+	if (c->alt & ALT_TWO)
+		return "with intervals and one-sided bounds";
+	return c->alt == ALT_GREATER ? "with one-sided lower bounds"
+	       : c->alt == ALT_LESS ? "with one-sided upper bounds" : "with one-sided bounds";
 }
 
 static int on_row(void *ctx, const csvin_row *r)
@@ -162,6 +185,8 @@ static int on_row(void *ctx, const csvin_row *r)
 			  NULL};
 	if (c->ri >= 0 && !c->refname && *r->f[c->ri])
 		c->refname = xstrdup(r->f[c->ri]);
+	if (c->ai >= 0)
+		note_alternative(c, r->f[c->ai]);
 	/* A ratio or a rate is never negative: such a value is not a table we
 	 * wrote, and drawn it would be a plausible wrong chart. */
 	if (strcmp(c->col, "rd") != 0) {
@@ -447,8 +472,8 @@ static void forest(FILE *fp, struct chart *c)
 	axis_range(c, null, log, &xa, &xb);
 	char xlabel[300], title[400];
 	snprintf(xlabel, sizeof xlabel, "%s%s", c->col, log ? " (log scale)" : "");
-	snprintf(title, sizeof title, "%s against %s, with intervals", c->col,
-		 c->refname ? c->refname : "the reference");
+	snprintf(title, sizeof title, "%s against %s, %s", c->col,
+		 c->refname ? c->refname : "the reference", bars_phrase(c));
 	frame(fp, c, log, xa, xb, xlabel, title);
 	fprintf(fp, "set arrow 1 from %g, graph 0 to %g, graph 1 nohead dt 2 lc rgb \"#555555\"\n",
 		null, null);
@@ -474,7 +499,7 @@ static void rates(FILE *fp, struct chart *c)
 		snprintf(xlabel, sizeof xlabel, "%s per %g", c->col, per);
 	else
 		snprintf(xlabel, sizeof xlabel, "%s", c->col);
-	snprintf(title, sizeof title, "%s by group, with intervals%s%s", c->col,
+	snprintf(title, sizeof title, "%s by group, %s%s%s", c->col, bars_phrase(c),
 		 c->refname ? "; dashed: " : "", c->refname ? c->refname : "");
 	frame(fp, c, 0, xa, xb, xlabel, title);
 	if (!isnan(ref))
@@ -520,8 +545,8 @@ static void stages(FILE *fp, struct chart *c)
 	double ya = lo / (m * m), yb = hi * m * m;
 	const struct opts *o = c->o;
 	char title[400], ylabel[300];
-	snprintf(title, sizeof title, "%s at each stage against %s, with intervals", c->col,
-		 c->refname ? c->refname : "the reference");
+	snprintf(title, sizeof title, "%s at each stage against %s, %s", c->col,
+		 c->refname ? c->refname : "the reference", bars_phrase(c));
 	snprintf(ylabel, sizeof ylabel, "%s (log scale)", c->col);
 	fputs("# disp-plot: a chart of a disparity table, data inline; run it with gnuplot.\n", fp);
 	gp_terminal(fp, o->out ? gp_format_of(o->out) : o->format, o->width ? o->width : 900,

@@ -231,3 +231,11 @@ disp-plot: -c is not for funnel charts
 disp-plot: stdin:1: no column 'total' or 'expected': a funnel chart draws disp-funnel's output
 disp-plot: l.csv:1: unknown column 'lo_95' (columns: total, target, lo_90, hi_90, phi, tau2, overdispersion, method)
 disp-plot: stdin:2: column 'rate': not a number (or inf, nan, empty): '0.x'
+
+=== one-sided bounds (disp-rate --alternative): the title says which, never "intervals"
+cmd: f='g,events,total\nA,10,50\nB,20,200\n'; printf "$f" | disp-rate -r B --alternative greater | disp-plot forest | grep '^set title'; printf "$f" | disp-rate -r B --alternative less | disp-plot rates | grep '^set title'; printf "$f" | disp-rate -r B --alternative two-sided | disp-plot forest | grep '^set title'; printf 'g,rr,rr_lo,rr_hi,alternative\nA,2,1.1,inf,greater\nC,0.5,0,0.9,less\nB,1,,,\n' | disp-plot forest | grep '^set title'
+--- stdout
+set title "rr against B, with one-sided lower bounds"
+set title "rate by group, with one-sided upper bounds; dashed: B"
+set title "rr against B, with intervals"
+set title "rr against the reference, with one-sided bounds"
