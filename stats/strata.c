@@ -1233,7 +1233,8 @@ static int cdist_build(const dsp_strata *s, int pt, double lpsi, struct cdist *o
 		for (size_t i = 0; i < used; i++) {
 			if (cur[i] == 0)
 				continue;
-			/* cur[i] in [2^e, 2^(e+1)), e <= 0: the terms >= 2^(e-1022). */
+			/* cur[i] in [2^e, 2^(e+1)), e <= 0: the terms of pm >= 2^(-1022 - e),
+			 * whose products with it are normal (above()). */
 			int q = NQ - 1 + ilogb(cur[i]);
 			if (q < 0)
 				continue;
