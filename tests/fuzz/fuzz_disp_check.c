@@ -55,6 +55,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	w[nw] = NULL;
 	int code = fz_run(disp_check_main, (const char *const *)w, data, 0);
-	fz_check_output(code, ',');
+	/* A word that is an option, or any prefix of one (getopt_long takes
+	 * "--h" for --help, "--ta" for --tap), may ask for output that is
+	 * not CSV: then only the exit status is checked. */
+	int opt = 0;
+	for (size_t i = 1; i < nw; i++)
+		opt |= w[i][0] == '-';
+	if (!opt)
+		fz_check_output(code, ',');
 	return 0;
 }
