@@ -107,6 +107,10 @@ struct chart {
 };
 
 enum { FOREST, RATES, STAGES };
+
+/* The widest axis drawn: gnuplot's range arithmetic stays finite. */
+#define AXIS_MAX 1e300
+#define AXIS_MIN 1e-300
 enum { ALT_TWO = 1, ALT_GREATER = 2, ALT_LESS = 4 };
 
 /* ---- reading ------------------------------------------------------------ */
@@ -287,6 +291,12 @@ static void axis_range(const struct chart *c, double null, int log, double *a, d
 		if (c->kind == RATES && lo >= 0)
 			*a = 0;
 	}
+	/* Values near the ends of the doubles: the margins must not take the
+	 * axis to 0 or inf, where gnuplot has no range, nor so near them that
+	 * its arithmetic on the range overflows. */
+	double bot = log ? AXIS_MIN : -AXIS_MAX;
+	*a = *a < bot || isnan(*a) ? bot : *a;
+	*b = *b > AXIS_MAX || isnan(*b) ? AXIS_MAX : *b;
 }
 
 /* ---- charts --------------------------------------------------------------- */
@@ -542,7 +552,7 @@ static void stages(FILE *fp, struct chart *c)
 	}
 	double m = pow(hi / lo, 0.1);
 	m = m < 1.05 ? 1.05 : m;
-	double ya = lo / (m * m), yb = hi * m * m;
+	double ya = fmax(lo / (m * m), AXIS_MIN), yb = fmin(hi * m * m, AXIS_MAX);
 	const struct opts *o = c->o;
 	char title[400], ylabel[300];
 	snprintf(title, sizeof title, "%s at each stage against %s, %s", c->col,

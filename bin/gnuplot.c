@@ -6,6 +6,7 @@
 #include "text.h"
 
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -161,9 +162,22 @@ void gp_log_tics(FILE *fp, const char *axis, double a, double b)
 			2.8, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 9};
 	const double *lad[] = {L1, L2, L3, L4};
 	const size_t len[] = {3, 6, 10, 24};
+	if (!(a > 0 && a <= b && b <= DBL_MAX))
+		return;   /* gnuplot's own */
+	int e0 = (int)floor(log10(a)), e1 = (int)ceil(log10(b));
+	if (e1 - e0 > 12) {
+		/* Many decades (a table's extreme ratios): a power of ten every
+		 * few, some eight in all. */
+		int step = (e1 - e0 + 7) / 8;
+		fprintf(fp, "set %stics (", axis);
+		for (int e = e0 + 1, first = 1; e < e1; e += step, first = 0)
+			fprintf(fp, "%s\"1e%d\" 1e%d", first ? "" : ", ", e, e);
+		fputs(") nomirror\n", fp);
+		return;
+	}
 	for (size_t l = 0; l < 4; l++) {
 		int count = 0;
-		for (int e = (int)floor(log10(a)) - 1; e <= (int)ceil(log10(b)); e++)
+		for (int e = e0 - 1; e <= e1; e++)
 			for (size_t i = 0; i < len[l]; i++) {
 				double t = lad[l][i] * pow(10, e);
 				count += t >= a && t <= b;
@@ -172,7 +186,7 @@ void gp_log_tics(FILE *fp, const char *axis, double a, double b)
 			continue;
 		fprintf(fp, "set %stics (", axis);
 		int first = 1;
-		for (int e = (int)floor(log10(a)) - 1; e <= (int)ceil(log10(b)); e++)
+		for (int e = e0 - 1; e <= e1; e++)
 			for (size_t i = 0; i < len[l]; i++) {
 				double t = lad[l][i] * pow(10, e);
 				if (t >= a && t <= b) {

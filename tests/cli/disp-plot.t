@@ -239,3 +239,10 @@ set title "rr against B, with one-sided lower bounds"
 set title "rate by group, with one-sided upper bounds; dashed: B"
 set title "rr against B, with intervals"
 set title "rr against the reference, with one-sided bounds"
+
+=== values near the ends of the doubles: the axis stays finite (fuzz_disp_plot: an infinite range was cast to int), a power of ten every few decades
+cmd: printf 'g,rr,rr_lo,rr_hi\nA,1e300,1e-300,1.7e308\nB,1,,\n' | disp-plot forest | grep -E '^set (xrange|xtics)'; printf 'g,rd,rd_lo,rd_hi\nA,1e308,-1.7e308,1.7e308\nB,0,,\n' | disp-plot forest | grep '^set xrange'
+--- stdout
+set xtics ("1e-299" 1e-299, "1e-224" 1e-224, "1e-149" 1e-149, "1e-74" 1e-74, "1e1" 1e1, "1e76" 1e76, "1e151" 1e151, "1e226" 1e226) nomirror
+set xrange [1e-300:1e+300]
+set xrange [-1e+300:1e+300]
