@@ -297,8 +297,8 @@ static double allowance(const dsp_method *m)
 	/* disp-rate.1: "about 2 s of CPU at 10^4 per arm". */
 	if (m->fn.test == dsp_test_boschloo_minlike)
 		return 4;
-	/* disp-strata.1: "8 strata of 10^5 five seconds" within the limit
-	 * of 10^9 products. */
+	/* disp-strata.1: "8 strata of 10^5 0.7 s", and at the limit of
+	 * 10^9 products beside a stratum of 10^9 about 2 s a call. */
 	if (m->fn.strata == dsp_sor_exact || m->fn.stest == dsp_stest_exact ||
 	    m->fn.stest == dsp_sptest_exact)
 		return 10;
