@@ -191,19 +191,44 @@ static uint64_t byte_mask(const char *b, char c)
 	return m;
 }
 
-/* A run classifies up to SEG_WORDS * 64 bytes at a time. */
-#define SEG_WORDS 64
+/*
+ * A run indexes up to SEG_BYTES bytes at a time (a segment): the offsets
+ * of its delimiters and line ends, in order, in sep[], and of its line
+ * ends alone in eol[].  A record is then checked and cut from the index
+ * without walking its bytes or its delimiters: the record from sep[js]
+ * on, ending at eol[je], has the header's nf fields exactly when the
+ * nf-th separator from sep[js] is that line end, and field i runs from
+ * separator i - 1 to separator i.
+ */
+#define SEG_BYTES 4096
+
+typedef struct {
+	uint16_t sep[SEG_BYTES], eol[SEG_BYTES];
+	size_t nsep, neol;
+} seg_index;
+
+/* The offsets of m's set bits, plus off, appended to out[*k ...]. */
+static inline __attribute__((always_inline)) void
+put_bits(uint16_t *out, size_t *k, size_t off, uint64_t m)
+{
+	uint16_t *o = out + *k;
+	for (; m; m &= m - 1)
+		*o++ = (uint16_t)(off + (size_t)__builtin_ctzll(m));
+	*k = (size_t)(o - out);
+}
 
 /*
- * Word w of a segment of n bytes at base, from its masks: stored in dm[w]
- * and lm[w] with the bits past n cleared and each CRLF's LF moved to its
- * CR.  Returns 0, or 1 with *lim set when a quote, NUL, lone CR or a CR
- * ending the word is in it: the segment ends there.
+ * Word w of a segment of n bytes at base, from its masks (d delimiters,
+ * l LFs, sm CR, quote and NUL): its bits past n cleared, each CRLF's LF
+ * moved to its CR, added to the index.  Returns 0, or 1 with *lim set
+ * when a quote, NUL, lone CR or a CR ending the word is in it: the
+ * segment ends there (nothing at or past it is indexed).
  */
 static inline __attribute__((always_inline)) int
 seg_word(const char *base, size_t n, size_t w, uint64_t d, uint64_t l,
-	 uint64_t sm, uint64_t *dm, uint64_t *lm, size_t *lim)
+	 uint64_t sm, seg_index *ix, size_t *lim)
 {
+	int stopped = 0;
 	if (64 * w + 64 > n) {
 		uint64_t in = ((uint64_t)1 << (n - 64 * w)) - 1;
 		d &= in;
@@ -216,33 +241,31 @@ seg_word(const char *base, size_t n, size_t w, uint64_t d, uint64_t l,
 		l = (l & ~(crlf << 1)) | crlf;
 		if (stop) {
 			uint64_t below = ((uint64_t)1 << __builtin_ctzll(stop)) - 1;
-			dm[w] = d & below;
-			lm[w] = l & below;
+			d &= below;
+			l &= below;
 			*lim = 64 * w + (size_t)__builtin_ctzll(stop);
-			return 1;
+			stopped = 1;
 		}
 	}
-	dm[w] = d;
-	lm[w] = l;
-	return 0;
+	put_bits(ix->sep, &ix->nsep, 64 * w, d | l);
+	put_bits(ix->eol, &ix->neol, 64 * w, l);
+	return stopped;
 }
 
 /*
- * The masks of the n bytes at base (0 < n <= SEG_WORDS * 64): dm[] the
- * delimiters, lm[] the line ends (the CR of a CRLF standing for it, its LF
- * dropped), one bit a byte.  Returns how many bytes records may use: n,
- * or less when a quote, NUL, lone CR or a CR ending a word comes first,
- * where the run must leave the record to csvscan_record (no mask bit is
- * set at or past it).
+ * The index of the n bytes at base (0 < n <= SEG_BYTES).  Returns how
+ * many bytes records may use: n, or less when a quote, NUL, lone CR or a
+ * CR ending a word comes first, where the run must leave the record to
+ * csvscan_record.
  */
-static size_t segment(const char *base, size_t n, char delim, uint64_t *dm,
-		      uint64_t *lm)
+static size_t segment(const char *base, size_t n, char delim, seg_index *ix)
 {
 	size_t nw = (n + 63) / 64, lim = n;
+	ix->nsep = ix->neol = 0;
 	for (size_t w = 0; w < nw; w++) {
 		uint64_t d, l, sm;
 		run_masks(base + 64 * w, delim, &d, &l, &sm);
-		if (seg_word(base, n, w, d, l, sm, dm, lm, &lim))
+		if (seg_word(base, n, w, d, l, sm, ix, &lim))
 			break;
 	}
 	return lim;
@@ -251,12 +274,13 @@ static size_t segment(const char *base, size_t n, char delim, uint64_t *dm,
 #ifdef CSVSCAN_AVX2
 /* segment(), 32 bytes at a time. */
 __attribute__((target("avx2"))) static size_t
-segment_avx2(const char *base, size_t n, char delim, uint64_t *dm, uint64_t *lm)
+segment_avx2(const char *base, size_t n, char delim, seg_index *ix)
 {
 	const __m256i dl = _mm256_set1_epi8(delim), lf = _mm256_set1_epi8('\n'),
 		      cr = _mm256_set1_epi8('\r'), qu = _mm256_set1_epi8('"'),
 		      nul = _mm256_setzero_si256();
 	size_t nw = (n + 63) / 64, lim = n;
+	ix->nsep = ix->neol = 0;
 	for (size_t w = 0; w < nw; w++) {
 		uint64_t d = 0, l = 0, sm = 0;
 		for (int k = 0; k < 2; k++) {
@@ -268,49 +292,19 @@ segment_avx2(const char *base, size_t n, char delim, uint64_t *dm, uint64_t *lm)
 			l |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, lf)) << (32 * k);
 			sm |= (uint64_t)(uint32_t)_mm256_movemask_epi8(o) << (32 * k);
 		}
-		if (seg_word(base, n, w, d, l, sm, dm, lm, &lim))
+		if (seg_word(base, n, w, d, l, sm, ix, &lim))
 			break;
 	}
 	return lim;
 }
 #endif
 
-/*
- * A record's delimiters, in order, from a segment's masks (the record
- * known to have them all before its line end, so none runs out).
- */
-typedef struct {
-	const uint64_t *dm;
-	size_t w;      /* the word of m */
-	uint64_t m;    /* its delimiters not yet passed */
-} delims;
-
-/* Passes n delimiters. */
-static inline void delims_skip(delims *c, size_t n)
-{
-	for (; n; n--) {
-		while (!c->m)
-			c->m = c->dm[++c->w];
-		c->m &= c->m - 1;
-	}
-}
-
-/* The offset of the next delimiter, passed. */
-static inline size_t delims_next(delims *c)
-{
-	while (!c->m)
-		c->m = c->dm[++c->w];
-	size_t d = 64 * c->w + (size_t)__builtin_ctzll(c->m);
-	c->m &= c->m - 1;
-	return d;
-}
-
 const char *csvscan_run(const char *p, const char *end, const char *stop,
 			char delim, size_t nf, const size_t *want, size_t nwant,
 			csvscan_field *f, int (*fn)(void *ctx, const csvscan_field *f),
 			void *ctx, long *lines)
 {
-	uint64_t dm[SEG_WORDS], lm[SEG_WORDS];
+	seg_index ix;
 	size_t all[64];
 	if (nf == 0 || nf > 64)
 		return p;   /* one record at a time */
@@ -320,66 +314,47 @@ const char *csvscan_run(const char *p, const char *end, const char *stop,
 		want = all;
 		nwant = nf;
 	}
+#ifdef CSVSCAN_AVX2
+	int avx2 = __builtin_cpu_supports("avx2");
+#endif
 	const char *base = p;
 	while (base < end) {
 		size_t n = (size_t)(end - base);
-		if (n > 64 * SEG_WORDS)
-			n = 64 * SEG_WORDS;
+		if (n > SEG_BYTES)
+			n = SEG_BYTES;
 #ifdef CSVSCAN_AVX2
-		size_t lim = __builtin_cpu_supports("avx2") ?
-			segment_avx2(base, n, delim, dm, lm) : segment(base, n, delim, dm, lm);
+		size_t lim = avx2 ? segment_avx2(base, n, delim, &ix) : segment(base, n, delim, &ix);
 #else
-		size_t lim = segment(base, n, delim, dm, lm);
+		size_t lim = segment(base, n, delim, &ix);
 #endif
-		size_t nw = (lim + 63) / 64, r = 0;   /* r: the record's offset */
-		for (;;) {
+		/* r: the record's offset; js, je: its first separator's and its
+		 * line end's places in the index. */
+		size_t r = 0, js = 0;
+		for (size_t je = 0;; je++) {
 			const char *rec = base + r;
 			if (rec >= stop || *rec == '\n' || *rec == '\r')
 				return rec;
-			/* Its line end e. */
-			size_t wi = r / 64;   /* (r may be at the segment's end) */
-			uint64_t m = wi < nw ? lm[wi] & (~(uint64_t)0 << (r % 64)) : 0;
-			while (!m && ++wi < nw)
-				m = lm[wi];
-			if (!m) {
-				/* Not within the segment: a new one from this
-				 * record, unless a byte to stop at or the end
-				 * of the buffer came first. */
+			if (je == ix.neol) {
+				/* Its line end is not in the segment: a new
+				 * one from this record, unless a byte to stop
+				 * at or the end of the buffer came first. */
 				if (lim < n || base + n == end || r == 0)
 					return rec;
 				base = rec;
 				break;
 			}
-			size_t e = 64 * wi + (size_t)__builtin_ctzll(m);
-			/* One delimiter before each field but the first. */
-			delims c = {dm, r / 64, dm[r / 64] & (~(uint64_t)0 << (r % 64))};
-			size_t k = 0;
-			for (uint64_t x = c.m, w = c.w;; x = dm[++w]) {
-				if (w == wi) {
-					k += bits(x & (((uint64_t)1 << (e % 64)) - 1));
-					break;
-				}
-				k += bits(x);
-			}
-			if (k + 1 != nf)
+			size_t e = ix.eol[je];
+			if (js + nf > ix.nsep || ix.sep[js + nf - 1] != e)
 				return rec;   /* another field count */
-			/* The fields asked for: field i ends at delimiter i. */
-			size_t i = 0, start = r;   /* delimiters passed; field i's start */
+			const uint16_t *s = ix.sep + js;
 			for (size_t j = 0; j < nwant; j++) {
-				size_t want_i = want[j];
-				if (want_i > i) {
-					delims_skip(&c, want_i - i - 1);
-					start = delims_next(&c) + 1;
-					i = want_i;
-				}
-				size_t d = i + 1 < nf ? delims_next(&c) : e;
-				f[i] = (csvscan_field){base + start, d - start, 0};
-				start = d + 1;
-				i++;
+				size_t i = want[j], a = i ? s[i - 1] + 1u : r;
+				f[i] = (csvscan_field){base + a, s[i] - a, 0};
 			}
 			if (!fn(ctx, f))
 				return rec;
 			++*lines;
+			js += nf;
 			r = e + (base[e] == '\r' ? 2 : 1);
 		}
 	}

@@ -18,9 +18,11 @@ typedef struct {
 } lgroup;
 
 /*
- * In front of the table, a direct-mapped cache of short keys under a
- * cheap multiplicative hash, so that SipHash runs about once per distinct
- * key, not once per row.  Keys crafted to collide in the cache only make
+ * In front of the table, a cache of short keys under a cheap
+ * multiplicative hash, so that SipHash runs about once per distinct key,
+ * not once per row.  Two ways a set (slots i and i ^ 1): direct-mapped,
+ * two of five keys shared a slot in one run of twenty-five, and then took
+ * the SipHash table on every row.  Keys crafted to collide in the cache only make
  * every row take the SipHash table: slower by a constant, never quadratic.
  */
 #define CACHE_BITS 8
@@ -61,6 +63,7 @@ struct part {
 	size_t kbcap, vbcap;
 	csvscan_field *f;
 	size_t *want, nwant;      /* the columns take() reads, ascending */
+	int one;                  /* no weights, no -f counts: take_one() */
 	tally_values values;
 };
 
