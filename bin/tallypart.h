@@ -22,8 +22,9 @@ typedef struct {
  * multiplicative hash, so that SipHash runs about once per distinct key,
  * not once per row.  Two ways a set (slots i and i ^ 1): direct-mapped,
  * two of five keys shared a slot in one run of twenty-five, and then took
- * the SipHash table on every row.  Keys crafted to collide in the cache only make
- * every row take the SipHash table: slower by a constant, never quadratic.
+ * the SipHash table on every row.  Keys crafted to collide in the cache
+ * only make every row take the SipHash table: slower by a constant, never
+ * quadratic.
  */
 #define CACHE_BITS 8
 #define CACHE_KEY 64
