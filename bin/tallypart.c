@@ -239,7 +239,8 @@ same(const char *a, const char *b, size_t n)
 
 /* The part's group of record f, through the cache: a one-column key is
  * looked up by its field's bytes, unpacked; others by the packed key. */
-static inline size_t lookup(struct part *p, const csvscan_field *f)
+static inline __attribute__((always_inline)) size_t
+lookup(struct part *p, const csvscan_field *f)
 {
 	const counts_table *t = p->ty->t;
 	const csvscan_field *k = &f[t->ki[0]];
@@ -279,7 +280,8 @@ static inline size_t lookup(struct part *p, const csvscan_field *f)
  * take() for the usual record: no weights and no -f counts, so one row
  * adds 1 to the total and 0 or 1 to the events; what the general one does
  * with fewer loads and no array.  0 leaves the record to the strict
- * reader, as there.
+ * reader, as there.  Its event and value lines repeat take()'s: change
+ * both together (shared helpers cost 9 instructions a row, 2.3%).
  */
 static int take_one(struct part *p, const csvscan_field *f)
 {

@@ -368,6 +368,26 @@ static inline void fz_close_fds(void)
 			close(fd);
 }
 
+#ifdef FZ_PIPE
+/* The input, as stdin: a pipe holding it whole (grown to fit), for a
+ * harness of a filter's pipe reader. */
+static inline void fz_stdin(const uint8_t *data, size_t size)
+{
+	int p[2];
+	if (pipe(p) != 0 || (size > 65536 && fcntl(p[1], F_SETPIPE_SZ, (int)size) < 0))
+		abort();
+	for (size_t off = 0; off < size;) {
+		ssize_t k = write(p[1], data + off, size - off);
+		if (k <= 0)
+			abort();
+		off += (size_t)k;
+	}
+	close(p[1]);
+	if (dup2(p[0], 0) != 0)
+		abort();
+	close(p[0]);
+}
+#else
 /* The input, as stdin from its first byte. */
 static inline void fz_stdin(const uint8_t *data, size_t size)
 {
@@ -381,6 +401,7 @@ static inline void fz_stdin(const uint8_t *data, size_t size)
 	}
 	lseek(0, 0, SEEK_SET);
 }
+#endif
 
 /*
  * Calls fn(ctx) with stdout and stderr going to fz_out and fz_err, an

@@ -7,6 +7,7 @@
  * file, are split between threads.  Both must give the same exit status,
  * the same output byte for byte and the same message.  The first byte
  * picks an option set, the second the block size; the rest is stdin.
+ * Built with FZ_PIPE (fuzz_disp_count_pipe.c), stdin is a pipe instead.
  */
 #include "filter.h"
 
